@@ -1,0 +1,29 @@
+//! The domain model of Persona Studio.
+//!
+//! Everything here is plain data: serde-serialisable, free of storage and UI concerns,
+//! and mirrored into TypeScript (`ts-rs`) so the UI and the core cannot drift apart.
+//! Every stored document carries a schema version; [`migrate`] brings older documents
+//! forward and refuses newer ones with a clear error.
+
+mod clock;
+mod color;
+mod error;
+mod ids;
+pub mod migrate;
+mod module;
+mod persona;
+mod project;
+mod template;
+mod templates;
+
+pub use clock::{Clock, FixedClock, SystemClock, Timestamp};
+pub use color::Color;
+pub use error::ModelError;
+pub use ids::{AssetHash, PersonaId, ProjectId, TemplateId};
+pub use module::{Fact, GridArea, Module, ModuleBody, Slider, SliderScale};
+pub use persona::{initials, Persona, PersonaSummary, PERSONA_SCHEMA};
+pub use project::{Brand, Project, ProjectSummary, PROJECT_SCHEMA};
+pub use template::{
+    Grid, Orientation, PageSize, PageSpec, Template, TemplateSummary, TEMPLATE_SCHEMA,
+};
+pub use templates::{builtin_template, builtin_templates, DEFAULT_TEMPLATE};

@@ -1,0 +1,111 @@
+//! Reading stored documents of any schema version this build knows.
+//!
+//! Each document kind has a current schema number. Older documents are lifted one step
+//! at a time (`vN → vN+1`) as JSON before they are typed; newer ones are refused, so a
+//! library or a file written by a later version is never misread or silently truncated.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::{
+    ModelError, Persona, Project, Template, PERSONA_SCHEMA, PROJECT_SCHEMA, TEMPLATE_SCHEMA,
+};
+
+/// Reads a persona document of any supported schema version.
+pub fn persona(bytes: &[u8]) -> Result<Persona, ModelError> {
+    let p: Persona = read("persona", bytes, PERSONA_SCHEMA, &[])?;
+    p.validate()?;
+    Ok(p)
+}
+
+/// Reads a project document of any supported schema version.
+pub fn project(bytes: &[u8]) -> Result<Project, ModelError> {
+    let p: Project = read("project", bytes, PROJECT_SCHEMA, &[])?;
+    p.validate()?;
+    Ok(p)
+}
+
+/// Reads a template document of any supported schema version.
+pub fn template(bytes: &[u8]) -> Result<Template, ModelError> {
+    let t: Template = read("template", bytes, TEMPLATE_SCHEMA, &[])?;
+    t.validate()?;
+    Ok(t)
+}
+
+/// One migration step: turns a document of schema `n` (its index + 1) into `n + 1`.
+type Step = fn(&mut Value);
+
+fn read<T: DeserializeOwned>(
+    kind: &'static str,
+    bytes: &[u8],
+    current: u32,
+    steps: &[Step],
+) -> Result<T, ModelError> {
+    let invalid = |source| ModelError::InvalidJson { kind, source };
+    let mut value: Value = serde_json::from_slice(bytes).map_err(invalid)?;
+    let found = value
+        .get("schema")
+        .and_then(Value::as_u64)
+        .and_then(|n| u32::try_from(n).ok())
+        .filter(|n| *n >= 1)
+        .ok_or(ModelError::MissingSchema { kind })?;
+    if found > current {
+        return Err(ModelError::TooNew {
+            kind,
+            found,
+            supported: current,
+        });
+    }
+    // Steps are indexed from schema 1; `steps.len()` must equal `current - 1`.
+    debug_assert_eq!(steps.len() + 1, current as usize);
+    for step in steps.iter().skip(found as usize - 1) {
+        step(&mut value);
+    }
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("schema".into(), Value::from(current));
+    }
+    serde_json::from_value(value).map_err(invalid)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn newer_documents_are_refused_with_versions() {
+        let doc = br#"{"schema": 99, "id": "x"}"#;
+        let err = persona(doc).unwrap_err();
+        assert!(matches!(
+            err,
+            ModelError::TooNew {
+                found: 99,
+                supported: 1,
+                ..
+            }
+        ));
+        assert_eq!(
+            err.to_string(),
+            "the persona was made by a newer Persona Studio (schema 99; this version reads up to 1)"
+        );
+    }
+
+    #[test]
+    fn documents_without_schema_are_refused() {
+        assert!(matches!(
+            project(br#"{"name": "x"}"#),
+            Err(ModelError::MissingSchema { kind: "project" })
+        ));
+        assert!(matches!(
+            project(br#"{"schema": 0}"#),
+            Err(ModelError::MissingSchema { .. })
+        ));
+    }
+
+    #[test]
+    fn broken_json_says_which_document() {
+        let err = template(b"{").unwrap_err();
+        assert!(err
+            .to_string()
+            .starts_with("the template document is not valid"));
+    }
+}
