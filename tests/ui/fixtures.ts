@@ -10,7 +10,7 @@ export interface StoredPersona {
   archetype: string;
   quote: string;
   updated: string;
-  modules: Array<{ id: string; body: { kind: string; rows?: Array<{ label: string; value: string }>; items?: string[]; tags?: string[] } }>;
+  modules: Array<{ id: string; body: { kind: string; rows?: Array<{ label?: string; left?: string; value: string | number }>; items?: string[]; tags?: string[] } }>;
 }
 
 /** What the mock backend holds right now. */
