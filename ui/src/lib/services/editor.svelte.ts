@@ -51,9 +51,10 @@ export class PersonaEditor {
     return this.savedRev < this.rev;
   }
 
-  // ---- edits -------------------------------------------------------------------
+  // ---- edits (each a no-op when nothing changes, so input + change save once) ----
 
   setHeader(field: HeaderField, value: string): void {
+    if (this.persona[field] === value) return;
     this.persona[field] = value;
     this.changed();
   }
@@ -65,28 +66,28 @@ export class PersonaEditor {
 
   setFactValue(moduleId: string, index: number, value: string): void {
     const row = this.body(moduleId, 'facts')?.rows[index];
-    if (!row) return;
+    if (!row || row.value === value) return;
     row.value = value;
     this.changed();
   }
 
   setFactLabel(moduleId: string, index: number, label: string): void {
     const row = this.body(moduleId, 'facts')?.rows[index];
-    if (!row) return;
+    if (!row || row.label === label) return;
     row.label = label;
     this.changed();
   }
 
   setText(moduleId: string, text: string): void {
     const body = this.body(moduleId, 'text');
-    if (!body) return;
+    if (!body || body.text === text) return;
     body.text = text;
     this.changed();
   }
 
   setListItem(moduleId: string, index: number, text: string): void {
     const body = this.body(moduleId, 'list');
-    if (!body || index < 0 || index >= body.items.length) return;
+    if (!body || index < 0 || index >= body.items.length || body.items[index] === text) return;
     body.items[index] = text;
     this.changed();
   }
@@ -110,8 +111,9 @@ export class PersonaEditor {
 
   setSlider(moduleId: string, index: number, value: number): void {
     const row = this.body(moduleId, 'sliders')?.rows[index];
-    if (!row) return;
-    row.value = Math.max(0, Math.min(100, Math.round(value)));
+    const clamped = Math.max(0, Math.min(100, Math.round(value)));
+    if (!row || row.value === clamped) return;
+    row.value = clamped;
     this.changed();
   }
 

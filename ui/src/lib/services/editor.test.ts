@@ -181,3 +181,19 @@ describe('PersonaEditor edits', () => {
     editor.dispose();
   });
 });
+
+describe('PersonaEditor change detection', () => {
+  it('does not count an edit that changes nothing', async () => {
+    const save = vi.fn(async (p: Persona) => p);
+    const editor = new PersonaEditor(await newPersona(), { save });
+    editor.setHeader('name', 'Frugal Fred');
+    editor.setFactValue('facts', 0, '');
+    editor.setSlider('personality', 0, 50);
+    expect(editor.dirty).toBe(false);
+    expect(editor.state).toBe('idle');
+    editor.setFactValue('facts', 0, '41');
+    editor.setFactValue('facts', 0, '41');
+    expect(await editor.flush()).toBe(true);
+    expect(save).toHaveBeenCalledTimes(1);
+  });
+});
