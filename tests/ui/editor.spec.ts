@@ -82,3 +82,13 @@ test('empty modules show their hint', async ({ page }) => {
   await expect(page.locator('[data-module="brands"]')).toContainText('Brands they love');
   await expect(page.locator('[data-module="facts"]')).toContainText('Demographics from your survey');
 });
+
+test('notes beside the sheet are shown and saved', async ({ page }) => {
+  const notes = page.getByTestId('persona-notes');
+  await expect(notes).toHaveValue(/148 survey answers/);
+  await notes.fill('Re-check against the 2027 survey.');
+  await page.getByTestId('back-to-library').click();
+  await expect(page.getByTestId('persona-card')).toHaveCount(3);
+  const tara = (await stored(page)).personas.find((p) => p.name === 'Tech-savvy Tara') as unknown as { notes: string };
+  expect(tara.notes).toBe('Re-check against the 2027 survey.');
+});

@@ -10,7 +10,8 @@ import type { Persona } from '../bindings/Persona';
 /** idle: nothing edited yet; saving: edits not yet on disk; saved; error. */
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
-export type HeaderField = 'name' | 'archetype' | 'quote';
+/** The persona's own text fields (the header, and the notes kept beside the sheet). */
+export type HeaderField = 'name' | 'archetype' | 'quote' | 'notes';
 
 export interface EditorOptions {
   /** Stores the persona; resolves with it as stored. */

@@ -61,6 +61,8 @@ export const en = {
   'editor.quotePlaceholder': 'Something they said in an interview',
   'editor.nameRequired': 'A persona needs a name before it can be saved.',
   'editor.sheetLabel': 'Persona sheet',
+  'editor.notes': 'Notes and sources',
+  'editor.notesHint': 'Where this persona comes from: surveys, interviews, analytics. Kept with the persona, not printed on the sheet.',
 
   'save.idle': 'Autosave is on',
   'save.saving': 'Saving…',

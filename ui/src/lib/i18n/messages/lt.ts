@@ -66,6 +66,8 @@ export const lt: Catalogue = {
   'editor.quotePlaceholder': 'Ką šis žmogus pasakė interviu metu',
   'editor.nameRequired': 'Kad personą būtų galima išsaugoti, ji turi turėti vardą.',
   'editor.sheetLabel': 'Personos lapas',
+  'editor.notes': 'Pastabos ir šaltiniai',
+  'editor.notesHint': 'Kuo remiasi ši persona: apklausos, interviu, analitika. Saugoma kartu su persona, bet lape nespausdinama.',
 
   'save.idle': 'Automatinis išsaugojimas įjungtas',
   'save.saving': 'Išsaugoma…',

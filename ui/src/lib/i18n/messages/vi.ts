@@ -61,6 +61,8 @@ export const vi: Catalogue = {
   'editor.quotePlaceholder': 'Một câu họ đã nói trong buổi phỏng vấn',
   'editor.nameRequired': 'Chân dung cần có tên trước khi được lưu.',
   'editor.sheetLabel': 'Trang chân dung',
+  'editor.notes': 'Ghi chú và nguồn',
+  'editor.notesHint': 'Chân dung này dựa trên đâu: khảo sát, phỏng vấn, số liệu phân tích. Được lưu cùng chân dung nhưng không in trên trang.',
 
   'save.idle': 'Tự động lưu đang bật',
   'save.saving': 'Đang lưu…',

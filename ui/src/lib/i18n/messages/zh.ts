@@ -61,6 +61,8 @@ export const zh: Catalogue = {
   'editor.quotePlaceholder': '访谈中他们说过的一句话',
   'editor.nameRequired': '画像需要先有名称才能保存。',
   'editor.sheetLabel': '用户画像页',
+  'editor.notes': '备注与来源',
+  'editor.notesHint': '这个画像的依据：调研、访谈、数据分析。随画像保存，但不会印在画像页上。',
 
   'save.idle': '自动保存已开启',
   'save.saving': '正在保存…',
