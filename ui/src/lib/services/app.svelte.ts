@@ -80,6 +80,8 @@ export class AppController {
     const editor = this.editor;
     if (!editor) return '';
     editor.dispose();
+    // A save still on its way would otherwise land after the delete and fail.
+    await editor.settle();
     const name = editor.persona.name;
     await this.library.deletePersona(editor.persona.id);
     this.editor = null;

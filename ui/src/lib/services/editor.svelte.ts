@@ -187,6 +187,11 @@ export class PersonaEditor {
     return !this.dirty && this.state !== 'error';
   }
 
+  /** Resolves once no save is in flight (without starting one). */
+  async settle(): Promise<void> {
+    while (this.inflight) await this.inflight;
+  }
+
   /** Stops the timer; the caller flushes first if it wants the edits kept. */
   dispose(): void {
     this.clearTimer();

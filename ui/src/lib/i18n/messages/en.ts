@@ -17,7 +17,6 @@ export const en = {
   'library.emptyProjectTitle': 'No personas here yet',
   'library.emptyProjectBody': 'Start the first one from a template. Every field can be changed later.',
   'library.edited': 'Edited {when}',
-  'library.shortcutNew': 'Ctrl+N',
 
   'welcome.title': 'Welcome to Persona Studio',
   'welcome.body': 'Turn what you know about your customers into clear, shareable personas. Everything stays on this computer; no account needed.',

@@ -22,7 +22,6 @@ export const lt: Catalogue = {
   'library.emptyProjectTitle': 'Čia dar nėra personų',
   'library.emptyProjectBody': 'Sukurkite pirmąją pagal šabloną. Bet kurį lauką vėliau galėsite pakeisti.',
   'library.edited': 'Atnaujinta {when}',
-  'library.shortcutNew': 'Ctrl+N',
 
   'welcome.title': 'Sveiki atvykę į Persona Studio',
   'welcome.body': 'Paverskite tai, ką žinote apie savo klientus, aiškiomis personomis, kuriomis lengva dalytis. Viskas lieka šiame kompiuteryje, paskyros nereikia.',

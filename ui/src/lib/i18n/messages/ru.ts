@@ -22,7 +22,6 @@ export const ru: Catalogue = {
   'library.emptyProjectTitle': 'Здесь пока нет персон',
   'library.emptyProjectBody': 'Создайте первую по шаблону. Любое поле можно изменить позже.',
   'library.edited': 'Изменено {when}',
-  'library.shortcutNew': 'Ctrl+N',
 
   'welcome.title': 'Добро пожаловать в Persona Studio',
   'welcome.body': 'Превратите то, что вы знаете о клиентах, в понятные персоны, которыми легко поделиться. Всё хранится на этом компьютере, учётная запись не нужна.',

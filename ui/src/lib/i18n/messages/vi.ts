@@ -17,7 +17,6 @@ export const vi: Catalogue = {
   'library.emptyProjectTitle': 'Chưa có chân dung nào',
   'library.emptyProjectBody': 'Tạo chân dung đầu tiên từ một mẫu. Mọi trường đều có thể sửa sau.',
   'library.edited': 'Cập nhật {when}',
-  'library.shortcutNew': 'Ctrl+N',
 
   'welcome.title': 'Chào mừng đến với Persona Studio',
   'welcome.body': 'Biến những gì bạn biết về khách hàng thành các chân dung rõ ràng, dễ chia sẻ. Mọi dữ liệu đều nằm trên máy tính này, không cần tài khoản.',

@@ -17,7 +17,6 @@ export const zh: Catalogue = {
   'library.emptyProjectTitle': '这里还没有用户画像',
   'library.emptyProjectBody': '从模板开始创建第一个画像，所有内容之后都可以修改。',
   'library.edited': '{when}编辑',
-  'library.shortcutNew': 'Ctrl+N',
 
   'welcome.title': '欢迎使用 Persona Studio',
   'welcome.body': '把你对客户的了解整理成清晰、便于分享的用户画像。所有数据都保存在这台电脑上，无需注册账号。',
