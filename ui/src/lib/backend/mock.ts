@@ -10,6 +10,7 @@ import type { PersonaCard } from '../bindings/PersonaCard';
 import type { Project } from '../bindings/Project';
 import type { Template } from '../bindings/Template';
 import { initials } from '../model/initials';
+import { byName } from '../model/sort';
 import {
   BUILTIN_TEMPLATES,
   DEFAULT_TEMPLATE,
@@ -48,12 +49,6 @@ function checkedName(kind: 'persona' | 'project', name: string): string {
   return trimmed;
 }
 
-function byName(a: { name: string }, b: { name: string }): number {
-  const la = a.name.toLowerCase();
-  const lb = b.name.toLowerCase();
-  if (la !== lb) return la < lb ? -1 : 1;
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
 
 export class MockBackend implements Backend {
   readonly kind = 'mock' as const;

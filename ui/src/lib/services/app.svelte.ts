@@ -4,6 +4,7 @@ import type { Backend } from '../backend';
 import { toErrorBody } from '../backend';
 import type { ErrorBody } from '../bindings/ErrorBody';
 import type { Brand } from '../bindings/Brand';
+import { t } from '../i18n';
 import { Clock } from './clock.svelte';
 import { PersonaEditor } from './editor.svelte';
 import { LibraryStore } from './library.svelte';
@@ -37,6 +38,32 @@ export class AppController {
   get brand(): Brand {
     const project = this.editor?.persona.project;
     return this.library.projects.find((p) => p.id === project)?.brand ?? FALLBACK_BRAND;
+  }
+
+  /** Adds the example library and says how it went. */
+  async installExample(): Promise<void> {
+    try {
+      const outcome = await this.library.installExample();
+      switch (outcome.outcome) {
+        case 'installed':
+          this.toasts.show(t('example.installed'), 'success');
+          break;
+        case 'already_there':
+          this.toasts.show(t('example.alreadyThere'));
+          break;
+        case 'not_empty':
+          this.toasts.show(t('example.notEmpty'));
+          break;
+      }
+    } catch (e) {
+      this.toasts.show(toErrorBody(e).message, 'error');
+    }
+  }
+
+  /** Creates a persona in the selected project and opens it. Rejects with an `ErrorBody`. */
+  async createPersona(name: string, template: string | null): Promise<void> {
+    const persona = await this.library.createPersona(name, template);
+    await this.openPersona(persona.id);
   }
 
   async openPersona(id: string): Promise<void> {

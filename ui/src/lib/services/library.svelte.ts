@@ -10,15 +10,10 @@ import type { Project } from '../bindings/Project';
 import type { ProjectCard } from '../bindings/ProjectCard';
 import type { Template } from '../bindings/Template';
 import { initials } from '../model/initials';
+import { byName } from '../model/sort';
 
 export type LoadState = 'loading' | 'ready' | 'error';
 
-function byName(a: { name: string }, b: { name: string }): number {
-  const la = a.name.toLowerCase();
-  const lb = b.name.toLowerCase();
-  if (la !== lb) return la < lb ? -1 : 1;
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
 
 export class LibraryStore {
   overview = $state<LibraryOverview | null>(null);
