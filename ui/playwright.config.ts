@@ -8,6 +8,8 @@ const port = 1421;
 
 export default defineConfig({
   testDir: '../tests/ui',
+  // Screenshots are pictures for people, not assertions: taken only when asked for.
+  testIgnore: process.env.SCREENSHOTS ? [] : ['**/screenshots.spec.ts'],
   outputDir: '../tests/output/playwright',
   fullyParallel: true,
   workers: 2,

@@ -2,8 +2,6 @@
 // SCREENSHOTS=1 npm run test:ui -- screenshots; they land in tests/output/screenshots/.
 import { expect, openApp, test } from './fixtures';
 
-test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to take screenshots');
-
 const dir = '../tests/output/screenshots';
 
 for (const scheme of ['light', 'dark'] as const) {
