@@ -6,8 +6,8 @@ use std::borrow::Cow;
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{
-    Encoding, IBM866, KOI8_R, KOI8_U, MACINTOSH, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1251,
-    WINDOWS_1252, X_MAC_CYRILLIC,
+    Encoding, IBM866, KOI8_R, KOI8_U, MACINTOSH, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1250,
+    WINDOWS_1251, WINDOWS_1252, X_MAC_CYRILLIC,
 };
 
 use crate::error::SurveyError;
@@ -83,7 +83,12 @@ pub fn detect(bytes: &[u8]) -> &'static Encoding {
     if is_cyrillic_family(guess) {
         return best_cyrillic(sample);
     }
-    if guess == WINDOWS_1252 && mac_roman_evidence(sample) {
+    // With only a handful of non-ASCII bytes chardetng's pick among the
+    // Latin code pages is close to arbitrary; Excel for Mac's "CSV" is
+    // Mac OS Roman, so its evidence is weighed there too.
+    let high = sample.iter().filter(|b| !b.is_ascii()).count();
+    let latin = guess == WINDOWS_1252 || (guess == WINDOWS_1250 && high <= 16);
+    if latin && mac_roman_evidence(sample) {
         return MACINTOSH;
     }
     guess

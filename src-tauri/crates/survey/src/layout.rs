@@ -171,6 +171,18 @@ fn group_run(
                 cols.push(c);
                 c += 1;
             }
+            // A lone option column nobody ticked is not worth a question of
+            // its own kind; it stays a (empty) column question.
+            if cols.len() == 1 && profiles[cols[0]].answered == 0 && pending_title.is_none() {
+                let k = cols[0];
+                drafts.push(Draft {
+                    tool_id: None,
+                    text: single_text(k),
+                    header: r1[k].clone(),
+                    shape: Shape::Single(k),
+                });
+                continue;
+            }
             let labels = cols.iter().map(|&k| r1[k].clone()).collect();
             let text = pending_title.take().unwrap_or_else(|| title.to_string());
             drafts.push(Draft {

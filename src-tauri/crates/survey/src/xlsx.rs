@@ -194,9 +194,6 @@ where
             for (c, cell) in row.iter().enumerate() {
                 cells.push(cell_text(cell, line, col0 as usize + c, &mut warnings));
             }
-            while cells.last().is_some_and(String::is_empty) {
-                cells.pop();
-            }
             rows.push((line, cells));
         }
         return Ok(Sheet {
