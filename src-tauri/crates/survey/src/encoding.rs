@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{
     Encoding, IBM866, KOI8_R, KOI8_U, MACINTOSH, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1250,
-    WINDOWS_1251, WINDOWS_1252, X_MAC_CYRILLIC,
+    WINDOWS_1251, WINDOWS_1252, WINDOWS_1257, X_MAC_CYRILLIC,
 };
 
 use crate::error::SurveyError;
@@ -83,13 +83,17 @@ pub fn detect(bytes: &[u8]) -> &'static Encoding {
     if is_cyrillic_family(guess) {
         return best_cyrillic(sample);
     }
-    // With only a handful of non-ASCII bytes chardetng's pick among the
-    // Latin code pages is close to arbitrary; Excel for Mac's "CSV" is
-    // Mac OS Roman, so its evidence is weighed there too.
+    // With only a handful of non-ASCII bytes (StarWars.csv has two)
+    // chardetng's pick among the Latin code pages is close to arbitrary;
+    // Excel for Mac's "CSV" is Mac OS Roman, so its evidence is weighed
+    // there too. Real Central European text has far more than four.
     let high = sample.iter().filter(|b| !b.is_ascii()).count();
-    let latin = guess == WINDOWS_1252 || (guess == WINDOWS_1250 && high <= 16);
+    let latin = guess == WINDOWS_1252 || (guess == WINDOWS_1250 && high <= 4);
     if latin && mac_roman_evidence(sample) {
         return MACINTOSH;
+    }
+    if guess == WINDOWS_1250 || guess == WINDOWS_1257 {
+        return baltic_or_central(sample, guess);
     }
     guess
 }
@@ -236,6 +240,33 @@ pub(crate) fn russian_score(text: &str) -> i64 {
         prev_lower_cyr = cyr && c.is_lowercase();
     }
     score
+}
+
+/// Letters of the Baltic languages Windows-1257 was made for.
+const BALTIC_LETTERS: &str = "ąčęėįšųūžĄČĘĖĮŠŲŪŽāēģīķļņōŗĀĒĢĪĶĻŅŌŖõäöüÕÄÖÜ";
+/// Letters of the Central European languages of Windows-1250.
+const CENTRAL_LETTERS: &str =
+    "ąćęłńóśźżĄĆĘŁŃÓŚŹŻčďěňřšťůžČĎĚŇŘŠŤŮŽáéíúýÁÉÍÚÝőűŐŰĺľŕĹĽŔăâîșțĂÂÎȘȚäöüÄÖÜ";
+
+/// chardetng often takes short Lithuanian text in Windows-1257 for
+/// Windows-1250; the two place their letters differently, so whichever
+/// decodes more of the non-ASCII characters as letters of its own
+/// languages wins (ties keep chardetng's guess).
+fn baltic_or_central(sample: &[u8], guess: &'static Encoding) -> &'static Encoding {
+    let share = |enc: &'static Encoding, letters: &str| -> (usize, usize) {
+        let (text, _) = enc.decode_without_bom_handling(sample);
+        let non_ascii = text.chars().filter(|c| !c.is_ascii()).count();
+        let hits = text.chars().filter(|c| letters.contains(*c)).count();
+        (hits, non_ascii.max(1))
+    };
+    let (b, bn) = share(WINDOWS_1257, BALTIC_LETTERS);
+    let (c, cn) = share(WINDOWS_1250, CENTRAL_LETTERS);
+    // Compare b/bn with c/cn without floating point.
+    match (b * cn).cmp(&(c * bn)) {
+        std::cmp::Ordering::Greater => WINDOWS_1257,
+        std::cmp::Ordering::Less => WINDOWS_1250,
+        std::cmp::Ordering::Equal => guess,
+    }
 }
 
 /// Mac OS Roman and Windows-1252 agree on ASCII and disagree above it.

@@ -198,8 +198,13 @@ impl TableBuilder {
         let code = match existing {
             Some(code) => code,
             None => {
+                let code = col.values.len() as u32;
+                if repair != u32::MAX {
+                    // Later intact cells with the repaired text share the code.
+                    col.index.insert(value.as_str().into(), (code, u32::MAX));
+                }
                 col.values.push(value);
-                (col.values.len() - 1) as u32
+                code
             }
         };
         col.index.insert(cell.into(), (code, repair));
