@@ -1,0 +1,281 @@
+//! The import pipeline: bytes → container check → decoding → delimiter →
+//! dialect → streamed rows into the column store → questions → [`Dataset`].
+
+use std::io::Read;
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use crate::delimiter;
+use crate::dialect::{self, Dialect, HEAD_ROWS};
+use crate::encoding;
+use crate::error::SurveyError;
+use crate::layout;
+use crate::model::{Dataset, SourceInfo, Warning, WarningCode, DATASET_SCHEMA_VERSION};
+use crate::options::ImportOptions;
+use crate::questions;
+use crate::table::{Table, TableBuilder, MAX_COLUMNS};
+use crate::typing::Profile;
+use crate::xlsx::{self, Workbook};
+
+/// Largest file accepted, in bytes (1 GiB). Checked against the file's size
+/// on disk before a single byte is read.
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// Most header rows a file may be told to have.
+const MAX_HEADER_ROWS: usize = 5;
+
+/// Reads and imports the survey file at `path`.
+pub fn import(path: &Path, options: &ImportOptions) -> Result<Dataset, SurveyError> {
+    let bytes = read_bounded(path, options)?;
+    import_bytes(&bytes, options)
+}
+
+/// Reads a file, refusing it by its size before reading when it is too big.
+pub(crate) fn read_bounded(path: &Path, options: &ImportOptions) -> Result<Vec<u8>, SurveyError> {
+    let io = |source| SurveyError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let limit = options.max_bytes.min(MAX_FILE_BYTES);
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > limit {
+        return Err(SurveyError::TooLarge { size, limit });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // `take` guards against a file that grows while being read.
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(SurveyError::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Imports a survey held in memory (the bytes of a CSV, TSV, XLSX, XLS,
+/// XLSB or ODS file).
+pub fn import_bytes(bytes: &[u8], options: &ImportOptions) -> Result<Dataset, SurveyError> {
+    let limit = options.max_bytes.min(MAX_FILE_BYTES);
+    if bytes.len() as u64 > limit {
+        return Err(SurveyError::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    let (table, source) = match xlsx::classify(bytes)? {
+        Some(kind) => read_workbook(bytes, kind, options)?,
+        None => read_text(bytes, options)?,
+    };
+    Ok(assemble(bytes, table, source, options))
+}
+
+fn choose_dialect(head: &[Vec<String>], options: &ImportOptions) -> Result<Dialect, SurveyError> {
+    let mut dialect = dialect::detect(head);
+    if let Some(tool) = options.tool {
+        dialect = Dialect {
+            tool,
+            header_rows: dialect::default_header_rows(tool, head),
+        };
+    }
+    if let Some(rows) = options.header_rows {
+        if !(1..=MAX_HEADER_ROWS).contains(&rows) {
+            return Err(SurveyError::BadOption {
+                option: "header_rows",
+                reason: format!("{rows} is not between 1 and {MAX_HEADER_ROWS}"),
+            });
+        }
+        dialect.header_rows = rows;
+    }
+    Ok(dialect)
+}
+
+fn start_table(
+    head: &mut Vec<(u64, Vec<String>)>,
+    options: &ImportOptions,
+) -> Result<(Dialect, TableBuilder), SurveyError> {
+    let cells: Vec<Vec<String>> = head.iter().map(|(_, r)| r.clone()).collect();
+    let dialect = choose_dialect(&cells, options)?;
+    let header_rows = dialect.header_rows.min(head.len());
+    let header: Vec<(u64, Vec<String>)> = head.drain(..header_rows).collect();
+    let lines: Vec<u64> = header.iter().map(|(l, _)| *l).collect();
+    let rows = header.into_iter().map(|(_, r)| r).collect();
+    let builder = TableBuilder::new(
+        rows,
+        &lines,
+        &options.missing_values,
+        options.repair_mojibake,
+    );
+    if builder.width() > MAX_COLUMNS {
+        return Err(SurveyError::TooManyCells {
+            line: lines.first().copied().unwrap_or(1),
+            what: "columns",
+            limit: MAX_COLUMNS,
+        });
+    }
+    Ok((
+        Dialect {
+            tool: dialect.tool,
+            header_rows,
+        },
+        builder,
+    ))
+}
+
+fn read_text(bytes: &[u8], options: &ImportOptions) -> Result<(Table, SourceInfo), SurveyError> {
+    let forced = options
+        .encoding
+        .as_deref()
+        .map(encoding::encoding_for_label)
+        .transpose()?;
+    let decoded = encoding::decode(bytes, forced)?;
+    if decoded.text.trim().is_empty() {
+        return Err(SurveyError::Empty);
+    }
+    let delim = match options.delimiter {
+        Some(d) if d.is_ascii() && d != '"' && d != '\n' && d != '\r' => d as u8,
+        Some(d) => {
+            return Err(SurveyError::BadOption {
+                option: "delimiter",
+                reason: format!("{d:?} cannot separate fields"),
+            })
+        }
+        None => delimiter::sniff(&decoded.text),
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delim)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(decoded.text.as_bytes());
+    let mut record = csv::ByteRecord::new();
+    let mut next = |record: &mut csv::ByteRecord| -> Result<Option<u64>, SurveyError> {
+        match reader.read_byte_record(record) {
+            Ok(true) => Ok(Some(record.position().map_or(0, |p| p.line()))),
+            Ok(false) => Ok(None),
+            Err(e) => Err(SurveyError::BadRow {
+                line: e.position().map_or(0, |p| p.line()),
+                column: None,
+                reason: e.to_string(),
+            }),
+        }
+    };
+    let field = |f: &[u8]| String::from_utf8_lossy(f).into_owned();
+    let mut head: Vec<(u64, Vec<String>)> = Vec::new();
+    while head.len() < HEAD_ROWS {
+        match next(&mut record)? {
+            Some(line) => head.push((line, record.iter().map(field).collect())),
+            None => break,
+        }
+    }
+    if head.is_empty() {
+        return Err(SurveyError::Empty);
+    }
+    let (dialect, mut builder) = start_table(&mut head, options)?;
+    for (line, row) in &head {
+        builder.push_row(*line, row.iter().map(String::as_str), row.len());
+    }
+    while let Some(line) = next(&mut record)? {
+        let len = record.len();
+        builder.push_row(
+            line,
+            record
+                .iter()
+                .map(|f| std::str::from_utf8(f).unwrap_or("\u{FFFD}")),
+            len,
+        );
+    }
+    if decoded.had_errors {
+        builder.warn(Warning {
+            code: WarningCode::InvalidBytes,
+            line: None,
+            column: None,
+            message: format!(
+                "some bytes are not valid {} and were replaced by \u{FFFD}",
+                decoded.encoding.name()
+            ),
+        });
+    }
+    let table = builder.finish();
+    let source = SourceInfo {
+        tool: dialect.tool,
+        encoding: decoded.encoding.name().to_string(),
+        bom: decoded.bom,
+        delimiter: Some(delim as char),
+        header_rows: dialect.header_rows,
+        sheet: None,
+        format: "csv".to_string(),
+    };
+    check_responses(&table, dialect.header_rows)?;
+    Ok((table, source))
+}
+
+fn read_workbook(
+    bytes: &[u8],
+    kind: Workbook,
+    options: &ImportOptions,
+) -> Result<(Table, SourceInfo), SurveyError> {
+    let sheet = xlsx::read_sheet(bytes, kind, options.sheet.as_deref())?;
+    let mut rows = sheet
+        .rows
+        .into_iter()
+        .skip_while(|(_, cells)| cells.iter().all(|c| c.trim().is_empty()));
+    let mut head: Vec<(u64, Vec<String>)> = rows.by_ref().take(HEAD_ROWS).collect();
+    if head.is_empty() {
+        return Err(SurveyError::Empty);
+    }
+    let (dialect, mut builder) = start_table(&mut head, options)?;
+    for (line, row) in head.iter().chain(rows.by_ref().collect::<Vec<_>>().iter()) {
+        builder.push_row(*line, row.iter().map(String::as_str), row.len());
+    }
+    for w in sheet.warnings {
+        builder.warn(w);
+    }
+    let table = builder.finish();
+    let source = SourceInfo {
+        tool: dialect.tool,
+        encoding: "UTF-8".to_string(),
+        bom: false,
+        delimiter: None,
+        header_rows: dialect.header_rows,
+        sheet: Some(sheet.name),
+        format: kind.name().to_string(),
+    };
+    check_responses(&table, dialect.header_rows)?;
+    Ok((table, source))
+}
+
+fn check_responses(table: &Table, header_rows: usize) -> Result<(), SurveyError> {
+    if table.lines.is_empty() {
+        return Err(SurveyError::NoResponses { header_rows });
+    }
+    Ok(())
+}
+
+fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn assemble(bytes: &[u8], table: Table, source: SourceInfo, options: &ImportOptions) -> Dataset {
+    let profiles: Vec<Profile> = table.columns.iter().map(Profile::of).collect();
+    let drafts = layout::group(source.tool, &table.header_rows, &table.columns, &profiles);
+    let questions = questions::build(source.tool, drafts, &table.columns, &profiles, options);
+    let mut survey = Sha256::new();
+    survey.update(format!("{:?}\n", source.tool));
+    for q in &questions {
+        survey.update(q.text.trim().to_lowercase().as_bytes());
+        survey.update(b"\n");
+    }
+    Dataset {
+        schema_version: DATASET_SCHEMA_VERSION,
+        survey_fingerprint: hex(&survey.finalize()),
+        content_fingerprint: hex(&Sha256::digest(bytes)),
+        source,
+        questions,
+        columns: table.columns,
+        lines: table.lines,
+        warnings: table.warnings,
+        repairs: table.repairs,
+    }
+}

@@ -1,0 +1,154 @@
+//! Recognisers for single cell values: numbers, dates and times, e-mail and
+//! IP addresses. Deliberately strict: a value that is only sometimes a
+//! number is text.
+
+/// Parses a plain decimal number ("3", "-1.5", "1e3"); not "inf", "NaN",
+/// thousands separators or currency.
+pub fn parse_number(v: &str) -> Option<f64> {
+    let v = v.trim();
+    let first = v.chars().next()?;
+    if !(first.is_ascii_digit() || first == '-' || first == '+' || first == '.') {
+        return None;
+    }
+    if !v
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
+    {
+        return None;
+    }
+    v.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+fn digits(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 4 || !s.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// A calendar date: year-month-day or day/month/year in either order, with
+/// '-', '/' or '.' between the parts and a four-digit year first or last.
+fn is_date(d: &str) -> bool {
+    let sep = match d.chars().find(|c| matches!(c, '-' | '/' | '.')) {
+        Some(s) => s,
+        None => return false,
+    };
+    let parts: Vec<&str> = d.split(sep).collect();
+    if parts.len() != 3 || parts.iter().any(|p| digits(p).is_none()) {
+        return false;
+    }
+    let (year, a, b) = if parts[0].len() == 4 {
+        (parts[0], parts[1], parts[2])
+    } else if parts[2].len() == 4 {
+        (parts[2], parts[0], parts[1])
+    } else {
+        return false;
+    };
+    let (Some(_), Some(a), Some(b)) = (digits(year), digits(a), digits(b)) else {
+        return false;
+    };
+    // Month and day in either order (M/D/Y and D.M.Y both occur).
+    (1..=31).contains(&a) && (1..=31).contains(&b) && (a <= 12 || b <= 12)
+}
+
+/// A time of day: H:MM or H:MM:SS with optional fraction.
+fn is_time(t: &str) -> bool {
+    let t = t.trim_end_matches('Z');
+    let parts: Vec<&str> = t.split(':').collect();
+    if !(2..=3).contains(&parts.len()) {
+        return false;
+    }
+    let ok = |p: &str, max: u32| {
+        let whole = p.split('.').next().unwrap_or(p);
+        digits(whole).is_some_and(|n| n <= max) && whole.len() <= 2
+    };
+    ok(parts[0], 24) && ok(parts[1], 59) && parts.get(2).is_none_or(|s| ok(s, 60))
+}
+
+/// A date, a date and time, or a time as tools export them
+/// ("2017-03-09 00:37:10", "9/1/2024 11:27", "2025/7/13 18:41:00",
+/// "2020-05-01T10:00:00Z", "1/15/2025 9:53:05 PM").
+pub fn is_datetime(v: &str) -> bool {
+    let v = v.trim();
+    if v.len() < 4 || v.len() > 40 {
+        return false;
+    }
+    let mut parts = v.split(['T', ' ']).filter(|p| !p.is_empty());
+    let Some(first) = parts.next() else {
+        return false;
+    };
+    if !is_date(first) {
+        return parts.next().is_none() && is_time(first) && first.contains(':');
+    }
+    match parts.next() {
+        None => true,
+        Some(time) => {
+            let time = time.split(['+']).next().unwrap_or(time);
+            let rest: Vec<&str> = parts.collect();
+            is_time(time)
+                && rest.len() <= 1
+                && rest
+                    .first()
+                    .is_none_or(|r| matches!(r.to_uppercase().as_str(), "AM" | "PM" | "UTC"))
+        }
+    }
+}
+
+/// An e-mail address.
+pub fn is_email(v: &str) -> bool {
+    let v = v.trim();
+    let Some((local, domain)) = v.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !v.contains(char::is_whitespace)
+}
+
+/// An IPv4 or IPv6 address.
+pub fn is_ip_address(v: &str) -> bool {
+    v.trim().parse::<std::net::IpAddr>().is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(parse_number("3"), Some(3.0));
+        assert_eq!(parse_number("-1.5"), Some(-1.5));
+        assert_eq!(parse_number("inf"), None);
+        assert_eq!(parse_number("1,5"), None);
+        assert_eq!(parse_number("18-29"), None);
+    }
+
+    #[test]
+    fn datetimes() {
+        for ok in [
+            "2017-03-09 00:37:10",
+            "9/1/2024 11:27",
+            "2025/7/13 18:41:00",
+            "2020-05-01T10:00:00Z",
+            "1/15/2025 9:53:05 PM",
+            "13.07.2025",
+            "2019-12-13",
+        ] {
+            assert!(is_datetime(ok), "{ok}");
+        }
+        for no in ["18-29", "10+ years", "3", "2018", "25-Jun", "1-3次", "6-25"] {
+            assert!(!is_datetime(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn contacts() {
+        assert!(is_email("ann@example.org"));
+        assert!(!is_email("anonymous"));
+        assert!(is_ip_address("130.92.34.66"));
+        assert!(is_ip_address("2001:db8::1"));
+        assert!(!is_ip_address("1.2.3"));
+    }
+}
