@@ -107,6 +107,7 @@ pub fn render_pdf(scene: &Scene, fonts: &FontBook) -> Result<Vec<u8>, SheetError
     lo.compress();
     // printpdf fills the trailer /ID with a process-wide counter; replace it with a
     // digest of the document so the same scene always gives the same bytes.
+    lo.trailer.remove(b"ID");
     let mut body = Vec::new();
     lo.save_to(&mut body).map_err(|e| SheetError::PdfWrite {
         reason: e.to_string(),

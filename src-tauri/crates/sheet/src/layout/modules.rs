@@ -152,38 +152,46 @@ fn sliders(
         color: ctx.theme.muted,
         ..spec
     };
-    let knob = 4.5;
+    let knob = 4.0 * scale.max(0.85);
+    let track_h = 3.0;
+    // Labels and track share one line: "Introvert ——●—— Extrovert", or
+    // "Price ————— 72%"; long labels wrap within their column.
+    let label_w = width
+        * if kind == SliderScale::Bipolar {
+            0.3
+        } else {
+            0.36
+        };
+    let pct_w = ctx.measure("100%", muted);
     let mut out = Vec::new();
     for s in rows {
         let value = f32::from(s.value.min(100)) / 100.0;
         let mut items = Vec::new();
         let mut text = s.left.clone();
-        let label_h;
-        match kind {
+        let left = ctx.paragraph(&s.left, spec, 0.0, label_w, Align::Left);
+        let mut h = stack(&mut items, &left);
+        let (x0, x1) = match kind {
             SliderScale::Bipolar => {
-                let half = width / 2.0 - 4.0;
-                let left = ctx.paragraph(&s.left, spec, 0.0, half, Align::Left);
-                let right = ctx.paragraph(&s.right, spec, width - half, half, Align::Right);
-                label_h = stack(&mut items, &left).max(stack(&mut items, &right));
+                let right = ctx.paragraph(&s.right, spec, width - label_w, label_w, Align::Right);
+                h = h.max(stack(&mut items, &right));
                 text.push_str(" – ");
                 text.push_str(&s.right);
+                (label_w + 8.0, width - label_w - 8.0)
             }
             SliderScale::Unipolar => {
                 let pct = format!("{}%", s.value.min(100));
-                let pct_w = ctx.measure(&pct, muted);
-                let left = ctx.paragraph(&s.left, spec, 0.0, width - pct_w - 6.0, Align::Left);
-                label_h = stack(&mut items, &left);
-                items.extend(ctx.label(&pct, muted, width - pct_w, spec.baseline()));
+                let pw = ctx.measure(&pct, muted);
+                items.extend(ctx.label(&pct, muted, width - pw, spec.baseline()));
                 text.push(' ');
                 text.push_str(&pct);
+                (label_w + 8.0, width - pct_w - 8.0)
             }
-        }
-        let track_y = label_h + 3.0 + knob;
-        let track_h = 3.0;
+        };
+        let cy = spec.baseline() - spec.size * 0.3;
         let track = Rect {
-            x: 0.0,
-            y: track_y - track_h / 2.0,
-            w: width,
+            x: x0,
+            y: cy - track_h / 2.0,
+            w: (x1 - x0).max(track_h),
             h: track_h,
         };
         items.push(Item::RoundedRect {
@@ -193,9 +201,9 @@ fn sliders(
         });
         match kind {
             SliderScale::Bipolar => {
-                let cx = knob + (width - 2.0 * knob) * value;
+                let cx = track.x + knob + (track.w - 2.0 * knob).max(0.0) * value;
                 items.push(Item::Circle {
-                    center: Point { x: cx, y: track_y },
+                    center: Point { x: cx, y: cy },
                     radius: knob,
                     paint: Paint {
                         fill: Some(ctx.theme.primary),
@@ -210,7 +218,7 @@ fn sliders(
                 if value > 0.0 {
                     items.push(Item::RoundedRect {
                         rect: Rect {
-                            w: (width * value).max(track_h),
+                            w: (track.w * value).max(track_h),
                             ..track
                         },
                         radius: track_h / 2.0,
@@ -219,7 +227,7 @@ fn sliders(
                 }
             }
         }
-        out.push(Block::new(track_y + knob, items, text).gap(ITEM_GAP * 1.5 * scale));
+        out.push(Block::new(h.max(2.0 * knob), items, text).gap(ITEM_GAP * 1.2 * scale));
     }
     out
 }

@@ -130,8 +130,8 @@ fn fill(m: &mut Module, l: &Lang, list_turn: &mut usize) {
     match &mut m.body {
         ModuleBody::Header | ModuleBody::Chart { .. } | ModuleBody::Image { .. } => {}
         ModuleBody::Facts { rows } => {
-            for (row, value) in rows.iter_mut().zip(l.facts.iter()) {
-                row.value = (*value).to_owned();
+            for (i, row) in rows.iter_mut().enumerate() {
+                row.value = l.facts[fact_slot(&row.label).unwrap_or(i % 8)].to_owned();
             }
         }
         ModuleBody::Text { text } => *text = l.bio.to_owned(),
@@ -151,6 +151,21 @@ fn fill(m: &mut Module, l: &Lang, list_turn: &mut usize) {
         }
         ModuleBody::Tags { tags } => *tags = l.tags.iter().map(|s| (*s).to_owned()).collect(),
     }
+}
+
+/// Which of the eight sample facts fits a template's fact label.
+fn fact_slot(label: &str) -> Option<usize> {
+    Some(match label {
+        "Age" => 0,
+        "Gender" | "Reports to" => 1,
+        "Location" | "Industry" => 2,
+        "Family" | "Household" | "Company size" => 3,
+        "Occupation" | "Job title" => 4,
+        "Income" | "Budget" => 5,
+        "Education" | "Years in role" => 6,
+        "Technology" | "Devices" => 7,
+        _ => return None,
+    })
 }
 
 /// One persona mixing all five languages in its fields.
