@@ -77,3 +77,62 @@ pub fn input<'a>(
 pub fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
+
+/// How two same-sized RGB images differ.
+#[derive(Debug)]
+pub struct Diff {
+    /// Mean absolute difference per channel, 0–255.
+    pub mean: f64,
+    /// Share of pixels whose largest channel difference exceeds 64.
+    pub strong: f64,
+    /// An image of the differences (red where they are strong), for a human to look at.
+    pub image: image::RgbImage,
+}
+
+/// Compares two images over their common area (rasterisers may round the page
+/// size differently by a pixel).
+pub fn diff(a: &image::RgbImage, b: &image::RgbImage) -> Diff {
+    let w = a.width().min(b.width());
+    let h = a.height().min(b.height());
+    let mut sum = 0u64;
+    let mut strong = 0u64;
+    let mut out = image::RgbImage::new(w, h);
+    for y in 0..h {
+        for x in 0..w {
+            let (pa, pb) = (a.get_pixel(x, y), b.get_pixel(x, y));
+            let mut max = 0u8;
+            for c in 0..3 {
+                let d = pa[c].abs_diff(pb[c]);
+                sum += u64::from(d);
+                max = max.max(d);
+            }
+            if max > 64 {
+                strong += 1;
+            }
+            let grey = (u16::from(pa[0]) + u16::from(pa[1]) + u16::from(pa[2])) / 6 + 127;
+            let g = grey.min(255) as u8;
+            out.put_pixel(
+                x,
+                y,
+                if max > 64 {
+                    image::Rgb([255, 0, 0])
+                } else {
+                    image::Rgb([g, g, g])
+                },
+            );
+        }
+    }
+    let n = f64::from(w) * f64::from(h);
+    Diff {
+        mean: sum as f64 / (n * 3.0),
+        strong: strong as f64 / n,
+        image: out,
+    }
+}
+
+/// Where diff images of failed comparisons go (git-ignored).
+pub fn failed_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/failed");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
