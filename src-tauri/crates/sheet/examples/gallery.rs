@@ -10,7 +10,10 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use persona_model::Brand;
-use persona_sheet::{export_pdf, export_png, Dpi, FontBook, NoAssets, SheetInput, SheetOptions};
+use persona_sheet::{
+    export_pdf, export_png, layout_deck, render_png, DeckInput, Dpi, FontBook, NoAssets,
+    SheetInput, SheetOptions,
+};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out = std::env::args()
@@ -63,5 +66,38 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             println!("  warning: {w}");
         }
     }
+    // The cover of a deck of the five user personas.
+    let personas: Vec<_> = samples::LANGS
+        .iter()
+        .map(|l| samples::persona("user-persona", l))
+        .collect();
+    let template = samples::template("user-persona");
+    let deck = DeckInput {
+        title: "Sample project",
+        brand: &brand,
+        sheets: personas
+            .iter()
+            .map(|p| SheetInput {
+                persona: p,
+                template: &template,
+                brand: &brand,
+                project_name: Some("Sample project"),
+                charts: &charts,
+            })
+            .collect(),
+    };
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let (scene, _) = layout_deck(
+        &deck,
+        &SheetOptions::default(),
+        &fonts,
+        &NoAssets,
+        &mut |_| {},
+        &cancel,
+    )?;
+    std::fs::write(
+        out.join("deck-cover.png"),
+        render_png(&scene, 0, dpi, &fonts)?,
+    )?;
     Ok(())
 }
