@@ -1,0 +1,19 @@
+fn main() {
+    // The app manifest lists our own commands so that capabilities can allow exactly
+    // these and nothing else (see capabilities/default.json).
+    let commands = &[
+        "library_overview",
+        "install_example",
+        "create_project",
+        "create_persona",
+        "get_persona",
+        "save_persona",
+        "delete_persona",
+        "list_templates",
+    ];
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(commands)),
+    )
+    .expect("tauri build script failed");
+}

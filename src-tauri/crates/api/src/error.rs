@@ -1,0 +1,64 @@
+use persona_model::ModelError;
+use persona_store::StoreError;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Everything an operation can refuse or fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Model(#[from] ModelError),
+    #[error("there is no persona '{0}' (give an id or the exact name; `persona list` shows them)")]
+    UnknownPersona(String),
+    #[error("there is no project '{0}' (`project list` shows them)")]
+    UnknownProject(String),
+    #[error("{count} personas are named '{name}'; give one of their ids instead: {ids}")]
+    AmbiguousPersona {
+        name: String,
+        count: usize,
+        ids: String,
+    },
+    #[error("a project named '{0}' already exists")]
+    DuplicateProject(String),
+    #[error("there is no template '{0}' (`template list` shows them)")]
+    UnknownTemplate(String),
+    #[error("this system has no app-data folder; pass --data-dir or set PERSONA_STUDIO_DATA")]
+    NoDataDir,
+}
+
+impl ApiError {
+    /// A stable, machine-readable code for the UI and scripts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::Store(StoreError::Locked { .. }) => "library_locked",
+            ApiError::Store(StoreError::BadDataDir { .. }) => "bad_data_dir",
+            ApiError::Store(StoreError::Db(_)) => "database",
+            ApiError::Store(StoreError::Corrupt { .. }) => "corrupt",
+            ApiError::Store(StoreError::Invalid(_)) | ApiError::Model(_) => "invalid",
+            ApiError::UnknownPersona(_) => "unknown_persona",
+            ApiError::UnknownProject(_) => "unknown_project",
+            ApiError::AmbiguousPersona { .. } => "ambiguous_persona",
+            ApiError::DuplicateProject(_) => "duplicate_project",
+            ApiError::UnknownTemplate(_) => "unknown_template",
+            ApiError::NoDataDir => "no_data_dir",
+        }
+    }
+
+    /// The error as the UI receives it.
+    pub fn body(&self) -> ErrorBody {
+        ErrorBody {
+            code: self.code().to_owned(),
+            message: self.to_string(),
+        }
+    }
+}
+
+/// An error as it crosses to the UI: a code to branch on and a sentence to show.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ErrorBody {
+    pub code: String,
+    pub message: String,
+}

@@ -1,0 +1,19 @@
+//! The operations of Persona Studio, as one API over the core crates.
+//!
+//! The Tauri commands and the command line both call [`Studio`]; neither holds logic
+//! of its own. Errors are [`ApiError`]: typed, with a stable [`ApiError::code`] for the
+//! UI and a one-sentence `Display` for people.
+
+mod data_dir;
+mod error;
+mod example;
+mod studio;
+mod views;
+
+pub use data_dir::{resolve_data_dir, DATA_DIR_ENV};
+pub use error::{ApiError, ErrorBody};
+pub use example::{ExampleOutcome, EXAMPLE_PROJECT};
+pub use studio::Studio;
+pub use views::{LibraryOverview, PersonaCard, ProjectCard};
+
+pub use persona_model as model;

@@ -1,0 +1,234 @@
+//! The command line: parsed once into a typed command, then each subcommand is one call
+//! into `persona_api`. Output meant for programs is JSON on stdout (`--json`); messages
+//! go to stderr; failures exit non-zero with one line saying why.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use persona_api::model::SystemClock;
+use persona_api::{ApiError, ExampleOutcome, Studio};
+use serde::Serialize;
+
+/// Design customer personas offline and back them with evidence.
+///
+/// Without a command, opens the app's window. With one, works headless: for scripts,
+/// automation and tests. PERSONA is a persona's id or its exact name.
+#[derive(Debug, Parser)]
+#[command(name = "persona-studio", version, about, long_about)]
+pub struct Cli {
+    /// The library folder [default: $PERSONA_STUDIO_DATA, else the platform's app-data folder]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The example library: one project with three personas
+    #[command(subcommand)]
+    Example(ExampleCommand),
+    /// Create and list projects
+    #[command(subcommand)]
+    Project(ProjectCommand),
+    /// Create, list and show personas
+    #[command(subcommand)]
+    Persona(PersonaCommand),
+    /// List the built-in templates
+    #[command(subcommand)]
+    Template(TemplateCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExampleCommand {
+    /// Add the "Example store" project with Frugal Fred, Tech-savvy Tara and Procurement Paul
+    Install {
+        /// Only when the library is empty (leave a used library alone)
+        #[arg(long)]
+        if_empty: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProjectCommand {
+    /// Create an empty project; prints its id
+    New {
+        /// The project's name (unique in the library)
+        name: String,
+    },
+    /// List projects with their number of personas
+    List(JsonFlag),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PersonaCommand {
+    /// List personas: id, name, project, template, last change
+    List {
+        /// Only the personas of this project (name or id)
+        #[arg(long, value_name = "NAME")]
+        project: Option<String>,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// Show a whole persona
+    Show {
+        /// The persona's id or exact name
+        persona: String,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// Create a persona from a template; prints its id
+    New {
+        /// The project (name or id) to add it to
+        #[arg(long, value_name = "NAME")]
+        project: String,
+        /// The persona's name
+        #[arg(long, value_name = "NAME")]
+        name: String,
+        /// The template id (see `template list`) [default: user-persona]
+        #[arg(long, value_name = "ID")]
+        template: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplateCommand {
+    /// List the templates: id, name, description, number of modules
+    List(JsonFlag),
+}
+
+/// `--json`: print machine-readable JSON on stdout.
+#[derive(Debug, Args)]
+pub struct JsonFlag {
+    /// Print JSON on stdout instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Runs one subcommand against the library in `data_dir`.
+pub fn run(command: Command, data_dir: &Path) -> ExitCode {
+    match execute(command, data_dir) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&e),
+    }
+}
+
+/// Prints the error as one line on stderr and answers a failing exit code.
+pub fn fail(error: &ApiError) -> ExitCode {
+    eprintln!("persona-studio: {error}");
+    ExitCode::FAILURE
+}
+
+fn execute(command: Command, data_dir: &Path) -> Result<(), ApiError> {
+    let studio = Studio::open(data_dir, Box::new(SystemClock))?;
+    match command {
+        Command::Example(ExampleCommand::Install { if_empty }) => {
+            match studio.install_example(if_empty)? {
+                ExampleOutcome::Installed { project, personas } => {
+                    eprintln!("Installed the example project '{project}' with {personas} personas.")
+                }
+                ExampleOutcome::AlreadyThere { project } => {
+                    eprintln!("The library already has a project '{project}'; nothing changed.")
+                }
+                ExampleOutcome::NotEmpty => {
+                    eprintln!("The library is not empty; the example was not installed.")
+                }
+            }
+        }
+        Command::Project(ProjectCommand::New { name }) => {
+            let project = studio.create_project(&name)?;
+            println!("{}", project.id);
+        }
+        Command::Project(ProjectCommand::List(flag)) => {
+            let rows = studio.project_summaries()?;
+            output(flag.json, &rows, |out| {
+                for p in &rows {
+                    writeln!(out, "{}  {:<32} {} personas", p.id, p.name, p.personas)?;
+                }
+                Ok(())
+            });
+        }
+        Command::Persona(PersonaCommand::List { project, json }) => {
+            let rows = studio.persona_summaries(project.as_deref())?;
+            output(json.json, &rows, |out| {
+                for p in &rows {
+                    writeln!(
+                        out,
+                        "{}  {:<28} {:<20} {:<18} {}",
+                        p.id,
+                        p.name,
+                        p.project,
+                        p.template,
+                        p.updated.format("%Y-%m-%d %H:%M")
+                    )?;
+                }
+                Ok(())
+            });
+        }
+        Command::Persona(PersonaCommand::Show { persona, json }) => {
+            let p = studio.resolve_persona(&persona)?;
+            output(json.json, &p, |out| {
+                writeln!(out, "{} — {}", p.name, p.archetype)?;
+                if !p.quote.is_empty() {
+                    writeln!(out, "“{}”", p.quote)?;
+                }
+                writeln!(
+                    out,
+                    "id {}  template {}  updated {}",
+                    p.id, p.template, p.updated
+                )?;
+                for m in &p.modules {
+                    let texts: Vec<&str> = m
+                        .body
+                        .texts()
+                        .into_iter()
+                        .filter(|t| !t.is_empty())
+                        .collect();
+                    if !texts.is_empty() {
+                        writeln!(out, "\n{}\n  {}", m.title, texts.join("\n  "))?;
+                    }
+                }
+                Ok(())
+            });
+        }
+        Command::Persona(PersonaCommand::New {
+            project,
+            name,
+            template,
+        }) => {
+            let persona = studio.create_persona(&project, &name, template.as_deref())?;
+            println!("{}", persona.id);
+        }
+        Command::Template(TemplateCommand::List(flag)) => {
+            let rows = studio.template_summaries();
+            output(flag.json, &rows, |out| {
+                for t in &rows {
+                    writeln!(out, "{:<20} {:<22} {}", t.id, t.name, t.description)?;
+                }
+                Ok(())
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Prints `value` as JSON, or as text through `text`. A closed stdout (a pipe into
+/// `head`) is not an error worth reporting.
+fn output<T: Serialize>(
+    json: bool,
+    value: &T,
+    text: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let _ = if json {
+        serde_json::to_writer_pretty(&mut out, value)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        text(&mut out)
+    };
+}

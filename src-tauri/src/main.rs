@@ -1,0 +1,22 @@
+//! Persona Studio: without a subcommand it opens the window; with one it works headless.
+
+mod cli;
+mod commands;
+mod gui;
+mod instance;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    let data_dir = match persona_api::resolve_data_dir(args.data_dir.clone()) {
+        Ok(dir) => dir,
+        Err(e) => return cli::fail(&e),
+    };
+    match args.command {
+        Some(command) => cli::run(command, &data_dir),
+        None => gui::run(&data_dir),
+    }
+}

@@ -1,0 +1,184 @@
+// End to end: the real app (WebKitGTK) under Xvfb, driven through tauri-driver, against
+// a real library on disk. Run by scripts/test.sh inside xvfb-run.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Session } from './webdriver.mjs';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const target = process.env.CARGO_TARGET_DIR ?? path.join(root, 'target');
+const BIN = process.env.PERSONA_STUDIO_BIN ?? path.join(target, 'debug', 'persona-studio');
+const DRIVER = 'http://127.0.0.1:4444';
+const OUT = path.join(root, 'tests', 'output');
+
+let driver;
+
+before(async () => {
+  assert.ok(fs.existsSync(BIN), `the app binary is missing at ${BIN}; scripts/test.sh builds it`);
+  fs.mkdirSync(OUT, { recursive: true });
+  const exe = which('tauri-driver') ?? path.join(os.homedir(), '.cargo', 'bin', 'tauri-driver');
+  driver = spawn(exe, ['--port', '4444', '--native-port', '4445'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const deadline = Date.now() + 20000;
+  while (Date.now() < deadline) {
+    try {
+      const r = await fetch(`${DRIVER}/status`);
+      if (r.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await sleep(100);
+  }
+  throw new Error('tauri-driver did not start');
+});
+
+after(() => driver?.kill());
+
+function which(cmd) {
+  const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function tempLibrary() {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'persona-e2e-'));
+}
+
+function cli(dir, ...args) {
+  return spawnSync(BIN, ['--data-dir', dir, ...args], { encoding: 'utf8', env: cleanEnv() });
+}
+
+function cleanEnv() {
+  const env = { ...process.env };
+  delete env.PERSONA_STUDIO_DATA;
+  return env;
+}
+
+async function launch(dir) {
+  const s = await Session.start(DRIVER, {
+    'tauri:options': { application: BIN, args: ['--data-dir', dir] },
+  });
+  await s.setWindowRect({ width: 1280, height: 800 }).catch(() => {});
+  return s;
+}
+
+/** The pids of app processes running on this library. */
+function appPids(dir) {
+  const ps = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+  return ps
+    .split('\n')
+    .filter((l) => l.includes(BIN) && l.includes(dir))
+    .map((l) => Number(l.trim().split(/\s+/)[0]));
+}
+
+/** Waits until no app process holds the library any more. */
+async function waitForExit(dir) {
+  for (let i = 0; i < 100 && appPids(dir).length > 0; i++) await sleep(100);
+  assert.deepEqual(appPids(dir), [], 'the app did not exit');
+}
+
+async function texts(s, css) {
+  const els = await s.findAll(css);
+  return Promise.all(els.map((e) => e.text()));
+}
+
+async function setField(el, text) {
+  await el.click();
+  await el.clear();
+  await el.type(text);
+}
+
+test('first start offers the example library, and the library window shows it', async () => {
+  const dir = tempLibrary();
+  const s = await launch(dir);
+  try {
+    const install = await s.waitForElement('[data-testid="install-example"]');
+    await install.click();
+    await s.waitFor('three persona cards', async () => (await s.findAll('[data-testid="persona-card"]')).length === 3);
+    const names = (await texts(s, '[data-testid="persona-card-name"]')).sort();
+    assert.deepEqual(names, ['Frugal Fred', 'Procurement Paul', 'Tech-savvy Tara']);
+    await sleep(300); // let hover and fade-in transitions settle before the picture
+    const png = await s.screenshot();
+    fs.writeFileSync(path.join(OUT, 'library.png'), png);
+    if (process.env.PERSONA_STUDIO_UPDATE_DOCS === '1') {
+      fs.mkdirSync(path.join(root, 'docs', 'screenshots'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'docs', 'screenshots', 'library.png'), png);
+    }
+
+    // A second launch on the same library brings the running window forward.
+    const again = spawnSync(BIN, ['--data-dir', dir], { encoding: 'utf8', env: cleanEnv(), timeout: 15000 });
+    assert.equal(again.status, 0, again.stderr);
+    assert.match(again.stderr, /already open on this library/);
+
+    // The CLI cannot take the library while the window holds it.
+    const locked = cli(dir, 'persona', 'list', '--json');
+    assert.notEqual(locked.status, 0);
+    assert.match(locked.stderr, /is in use by another Persona Studio process \(pid \d+\)/);
+    assert.equal(locked.stderr.trim().split('\n').length, 1);
+  } finally {
+    await s.end();
+  }
+  await waitForExit(dir);
+  const list = JSON.parse(cli(dir, 'persona', 'list', '--json').stdout);
+  assert.equal(list.length, 3);
+});
+
+test('vertical slice: create, rename and edit a persona; the saved edit survives kill -9 and a restart', async () => {
+  const dir = tempLibrary();
+  assert.equal(cli(dir, 'example', 'install').status, 0);
+  const s = await launch(dir);
+  try {
+    (await s.waitForElement('[data-testid="new-persona"]')).click();
+    const name = await s.waitForElement('[data-testid="new-persona-name"]');
+    await name.type('Ana the Baker');
+    await (await s.find('[data-testid="new-persona-submit"]')).click();
+
+    const nameField = await s.waitForElement('[data-testid="persona-name"]');
+    await setField(nameField, 'Ana the Early Baker');
+    const age = (await s.findAll('[data-testid="fact-value"]'))[0];
+    await setField(age, '34 — wakes at 4 am');
+
+    const status = await s.find('[data-testid="save-status"]');
+    await s.waitFor('the editor to report the edits saved', async () => (await status.attribute('data-state')) === 'saved');
+  } catch (e) {
+    fs.writeFileSync(path.join(OUT, 'vertical-slice-failure.png'), await s.screenshot().catch(() => Buffer.alloc(0)));
+    throw e;
+  }
+
+  // Kill the app the moment the UI says "saved": no clean shutdown, no flush on exit.
+  const pids = appPids(dir);
+  assert.equal(pids.length, 1, `expected one app process, found ${pids}`);
+  process.kill(pids[0], 'SIGKILL');
+  await waitForExit(dir);
+  await s.end();
+
+  const shown = cli(dir, 'persona', 'show', 'Ana the Early Baker', '--json');
+  assert.equal(shown.status, 0, shown.stderr);
+  const persona = JSON.parse(shown.stdout);
+  const facts = persona.modules.find((m) => m.id === 'facts');
+  assert.equal(facts.body.rows[0].value, '34 — wakes at 4 am');
+
+  // Start again: the library and the editor show the change.
+  const s2 = await launch(dir);
+  try {
+    await s2.waitFor('the renamed persona in the library', async () =>
+      (await texts(s2, '[data-testid="persona-card-name"]')).includes('Ana the Early Baker'),
+    );
+    const cards = await s2.findAll('[data-testid="persona-card"]');
+    for (const card of cards) {
+      if ((await card.text()).includes('Ana the Early Baker')) {
+        await card.click();
+        break;
+      }
+    }
+    const age = await s2.waitFor('the facts of the reopened persona', async () => (await s2.findAll('[data-testid="fact-value"]'))[0]);
+    assert.equal(await age.property('value'), '34 — wakes at 4 am');
+    assert.equal(await (await s2.find('[data-testid="persona-name"]')).property('value'), 'Ana the Early Baker');
+  } finally {
+    await s2.end();
+  }
+});

@@ -1,0 +1,77 @@
+// The one door between the UI and the app. Every `@tauri-apps/*` import lives behind
+// `Backend` (in ./backend/tauri.ts), so the UI also runs in a plain browser and in tests
+// against the in-memory mock with the same semantics.
+import type { ErrorBody } from './bindings/ErrorBody';
+import type { ExampleOutcome } from './bindings/ExampleOutcome';
+import type { LibraryOverview } from './bindings/LibraryOverview';
+import type { Persona } from './bindings/Persona';
+import type { PersonaId } from './bindings/PersonaId';
+import type { Project } from './bindings/Project';
+import type { ProjectId } from './bindings/ProjectId';
+import type { Template } from './bindings/Template';
+import type { MockOptions } from './backend/mock';
+
+/** The Tauri commands, one method each. Every method rejects with an `ErrorBody`. */
+export interface Backend {
+  /** Which implementation this is; shown nowhere but useful in tests and logs. */
+  readonly kind: 'tauri' | 'mock';
+  libraryOverview(): Promise<LibraryOverview>;
+  installExample(): Promise<ExampleOutcome>;
+  createProject(name: string): Promise<Project>;
+  /** `template` null picks the default template. */
+  createPersona(project: ProjectId, name: string, template: string | null): Promise<Persona>;
+  getPersona(id: PersonaId): Promise<Persona>;
+  /** Resolves with the persona as stored (new `updated`) only once it is on disk. */
+  savePersona(persona: Persona): Promise<Persona>;
+  deletePersona(id: PersonaId): Promise<null>;
+  listTemplates(): Promise<Template[]>;
+}
+
+/** Turns anything a command rejected with into the `ErrorBody` the UI shows. */
+export function toErrorBody(e: unknown): ErrorBody {
+  if (typeof e === 'object' && e !== null && 'code' in e && 'message' in e) {
+    const { code, message } = e as { code: unknown; message: unknown };
+    return { code: String(code), message: String(message) };
+  }
+  if (e instanceof Error) return { code: 'internal', message: e.message };
+  return { code: 'internal', message: String(e) };
+}
+
+/** What the page's address asks for: `?backend=mock&seed=example&latency=300`. */
+export interface BackendChoice {
+  kind: 'tauri' | 'mock';
+  mock: MockOptions;
+}
+
+export function chooseBackend(search: string, hasTauri: boolean): BackendChoice {
+  const params = new URLSearchParams(search);
+  const asked = params.get('backend');
+  const kind = asked === 'mock' || (!hasTauri && asked !== 'tauri') ? 'mock' : 'tauri';
+  const latency = Number(params.get('latency') ?? '0');
+  return {
+    kind,
+    mock: {
+      seed: params.get('seed') === 'example' ? 'example' : 'none',
+      latencyMs: Number.isFinite(latency) && latency > 0 ? latency : 0,
+    },
+  };
+}
+
+/**
+ * The backend for this window: Tauri's when running inside the app, otherwise the mock.
+ * Both are loaded on demand so the production bundle keeps the mock (and its example
+ * data) in a chunk the app never fetches.
+ */
+export async function createBackend(): Promise<Backend> {
+  const hasTauri = typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window;
+  const choice = chooseBackend(typeof location === 'undefined' ? '' : location.search, hasTauri);
+  if (choice.kind === 'tauri') {
+    const { TauriBackend } = await import('./backend/tauri');
+    return new TauriBackend();
+  }
+  const { MockBackend } = await import('./backend/mock');
+  const mock = new MockBackend(choice.mock);
+  // Tests read and steer the mock's state through this handle.
+  (window as unknown as { __PERSONA_STUDIO_MOCK__: typeof mock }).__PERSONA_STUDIO_MOCK__ = mock;
+  return mock;
+}

@@ -1,0 +1,252 @@
+// An in-memory backend with the semantics of the Rust commands (validation, error
+// codes, sorting, `updated` stamps), for the browser, the unit tests and Playwright.
+import type { Backend } from '../backend';
+import type { Brand } from '../bindings/Brand';
+import type { ErrorBody } from '../bindings/ErrorBody';
+import type { ExampleOutcome } from '../bindings/ExampleOutcome';
+import type { LibraryOverview } from '../bindings/LibraryOverview';
+import type { Persona } from '../bindings/Persona';
+import type { PersonaCard } from '../bindings/PersonaCard';
+import type { Project } from '../bindings/Project';
+import type { Template } from '../bindings/Template';
+import { initials } from '../model/initials';
+import { byName } from '../model/sort';
+import {
+  BUILTIN_TEMPLATES,
+  DEFAULT_TEMPLATE,
+  EXAMPLE_LIBRARY,
+  emptied,
+  normalizeBody,
+} from '../model/templates';
+
+export interface MockOptions {
+  /** Start empty (the default) or with the example library installed. */
+  seed?: 'none' | 'example';
+  /** Delay every answer by this many milliseconds, to see "Saving…" states. */
+  latencyMs?: number;
+  /** Where the library pretends to live. */
+  dataDir?: string;
+  /** The clock; injected so tests can be deterministic. */
+  now?: () => Date;
+  /** Ids for new things; injected so tests can be deterministic. */
+  newId?: () => string;
+}
+
+const MAX_NAME_CHARS = 120;
+const DEFAULT_BRAND: Brand = { primary: '#2f4b8f', accent: '#e86a4a', logo: null, font: null };
+
+function fail(code: string, message: string): ErrorBody {
+  return { code, message };
+}
+
+function checkedName(kind: 'persona' | 'project', name: string): string {
+  const trimmed = name.trim();
+  if (trimmed === '') throw fail('invalid', `a ${kind} name cannot be empty`);
+  const len = [...trimmed].length;
+  if (len > MAX_NAME_CHARS) {
+    throw fail('invalid', `a ${kind} name can be at most ${MAX_NAME_CHARS} characters (this one has ${len})`);
+  }
+  return trimmed;
+}
+
+
+export class MockBackend implements Backend {
+  readonly kind = 'mock' as const;
+  readonly projects = new Map<string, Project>();
+  readonly personas = new Map<string, Persona>();
+  /** Every command called, in order, for tests that check what the UI asked for. */
+  readonly calls: string[] = [];
+  private readonly latencyMs: number;
+  private readonly dataDir: string;
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+  private failures: Array<{ command: string; error: ErrorBody }> = [];
+
+  constructor(options: MockOptions = {}) {
+    this.latencyMs = options.latencyMs ?? 0;
+    this.dataDir = options.dataDir ?? '~/.local/share/persona-studio (in-memory mock)';
+    this.now = options.now ?? (() => new Date());
+    this.newId = options.newId ?? (() => crypto.randomUUID());
+    if (options.seed === 'example') this.installExampleNow();
+  }
+
+  /** Makes the next call of `command` reject with `error` (for error-state tests). */
+  failNext(command: string, error: ErrorBody): void {
+    this.failures.push({ command, error });
+  }
+
+  /** A deep copy of everything stored. */
+  snapshot(): { projects: Project[]; personas: Persona[] } {
+    return structuredClone({ projects: [...this.projects.values()], personas: [...this.personas.values()] });
+  }
+
+  private async answer<T>(command: string, work: () => T): Promise<T> {
+    this.calls.push(command);
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+    const i = this.failures.findIndex((f) => f.command === command);
+    if (i >= 0) {
+      const [failure] = this.failures.splice(i, 1);
+      if (failure) throw failure.error;
+    }
+    // A copy, as if it had crossed the IPC boundary.
+    return structuredClone(work());
+  }
+
+  private stamp(): string {
+    return this.now().toISOString();
+  }
+
+  private template(id: string): Template {
+    const t = BUILTIN_TEMPLATES.find((t) => t.id === id);
+    if (!t) throw fail('unknown_template', `there is no template '${id}' (\`template list\` shows them)`);
+    return t;
+  }
+
+  private newProject(name: string, brand: Brand = DEFAULT_BRAND): Project {
+    const checked = checkedName('project', name);
+    if ([...this.projects.values()].some((p) => p.name === checked)) {
+      throw fail('duplicate_project', `a project named '${checked}' already exists`);
+    }
+    const now = this.stamp();
+    return { schema: 1, id: this.newId(), name: checked, brand: { ...brand }, created: now, updated: now };
+  }
+
+  private fromTemplate(template: Template, project: string, name: string): Persona {
+    const now = this.stamp();
+    return {
+      schema: 1,
+      id: this.newId(),
+      project,
+      template: template.id,
+      name: checkedName('persona', name),
+      archetype: '',
+      quote: '',
+      photo: null,
+      modules: template.modules.map((m) => ({ ...structuredClone(m), body: emptied(m.body) })),
+      tags: [],
+      notes: '',
+      created: now,
+      updated: now,
+    };
+  }
+
+  private installExampleNow(): ExampleOutcome {
+    const name = EXAMPLE_LIBRARY.project.name;
+    if ([...this.projects.values()].some((p) => p.name === name)) {
+      return { outcome: 'already_there', project: name };
+    }
+    const project = this.newProject(name, EXAMPLE_LIBRARY.project.brand);
+    const personas = EXAMPLE_LIBRARY.personas.map((e) => {
+      const p = this.fromTemplate(this.template(e.template), project.id, e.name);
+      p.archetype = e.archetype;
+      p.quote = e.quote;
+      p.tags = [...e.tags];
+      p.notes = e.notes;
+      for (const m of p.modules) {
+        const body = e.modules[m.id];
+        if (body !== undefined) m.body = normalizeBody(body);
+      }
+      return p;
+    });
+    this.projects.set(project.id, project);
+    for (const p of personas) this.personas.set(p.id, p);
+    return { outcome: 'installed', project: name, personas: personas.length };
+  }
+
+  private card(p: Persona): PersonaCard {
+    const template = BUILTIN_TEMPLATES.find((t) => t.id === p.template);
+    return {
+      id: p.id,
+      name: p.name,
+      archetype: p.archetype,
+      template: p.template,
+      template_name: template?.name ?? p.template,
+      photo: p.photo,
+      initials: initials(p.name),
+      updated: p.updated,
+    };
+  }
+
+  private persona(id: string): Persona {
+    const p = this.personas.get(id);
+    if (!p) throw fail('unknown_persona', `there is no persona '${id}' (give an id or the exact name; \`persona list\` shows them)`);
+    return p;
+  }
+
+  private project(reference: string): Project {
+    const p = [...this.projects.values()].find((p) => p.id === reference || p.name === reference);
+    if (!p) throw fail('unknown_project', `there is no project '${reference}' (\`project list\` shows them)`);
+    return p;
+  }
+
+  libraryOverview(): Promise<LibraryOverview> {
+    return this.answer('library_overview', () => ({
+      data_dir: this.dataDir,
+      projects: [...this.projects.values()].sort(byName).map((p) => ({
+        id: p.id,
+        name: p.name,
+        brand: p.brand,
+        personas: [...this.personas.values()]
+          .filter((q) => q.project === p.id)
+          .map((q) => this.card(q))
+          .sort(byName),
+      })),
+    }));
+  }
+
+  installExample(): Promise<ExampleOutcome> {
+    return this.answer('install_example', () => this.installExampleNow());
+  }
+
+  createProject(name: string): Promise<Project> {
+    return this.answer('create_project', () => {
+      const p = this.newProject(name);
+      this.projects.set(p.id, p);
+      return p;
+    });
+  }
+
+  createPersona(project: string, name: string, template: string | null): Promise<Persona> {
+    return this.answer('create_persona', () => {
+      const owner = this.project(project);
+      const p = this.fromTemplate(this.template(template ?? DEFAULT_TEMPLATE), owner.id, name);
+      this.personas.set(p.id, p);
+      return p;
+    });
+  }
+
+  getPersona(id: string): Promise<Persona> {
+    return this.answer('get_persona', () => this.persona(id));
+  }
+
+  savePersona(persona: Persona): Promise<Persona> {
+    // Copied now: the caller may go on editing its object while the answer is delayed.
+    const incoming = structuredClone(persona);
+    return this.answer('save_persona', () => {
+      const stored = this.persona(incoming.id);
+      this.project(incoming.project);
+      checkedName('persona', incoming.name);
+      for (const m of incoming.modules) {
+        if (m.body.kind === 'sliders') {
+          const bad = m.body.rows.find((s) => !Number.isInteger(s.value) || s.value < 0 || s.value > 100);
+          if (bad) throw fail('invalid', `slider '${bad.left}' has value ${bad.value}; it must be between 0 and 100`);
+        }
+      }
+      const saved: Persona = { ...incoming, schema: 1, created: stored.created, updated: this.stamp() };
+      this.personas.set(saved.id, saved);
+      return saved;
+    });
+  }
+
+  deletePersona(id: string): Promise<null> {
+    return this.answer('delete_persona', () => {
+      this.persona(id);
+      this.personas.delete(id);
+      return null;
+    });
+  }
+
+  listTemplates(): Promise<Template[]> {
+    return this.answer('list_templates', () => [...BUILTIN_TEMPLATES]);
+  }
+}

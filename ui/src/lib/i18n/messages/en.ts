@@ -1,0 +1,92 @@
+// The English catalogue is the source of keys: every other language must have each one.
+// `{name}` placeholders are filled as plain text, never as HTML.
+export const en = {
+  'app.name': 'Persona Studio',
+  'app.loading': 'Opening your library…',
+  'app.skipToContent': 'Skip to content',
+
+  'nav.projects': 'Projects',
+  'nav.newProject': 'New project',
+  'nav.settings': 'Settings',
+
+  'library.personaCount': { one: '{count} persona', other: '{count} personas' },
+  'library.newPersona': 'New persona',
+  'library.dataFolder': 'Library folder',
+  'library.loadFailed': 'Could not open the library',
+  'library.retry': 'Try again',
+  'library.emptyProjectTitle': 'No personas here yet',
+  'library.emptyProjectBody': 'Start the first one from a template. Every field can be changed later.',
+  'library.edited': 'Edited {when}',
+
+  'welcome.title': 'Welcome to Persona Studio',
+  'welcome.body': 'Turn what you know about your customers into clear, shareable personas. Everything stays on this computer; no account needed.',
+  'welcome.example': 'Start with an example store',
+  'welcome.exampleHint': 'Three personas you can edit, to see what a finished sheet looks like.',
+  'welcome.scratch': 'Start from scratch',
+  'welcome.scratchHint': 'Create an empty project for your business, product or client.',
+
+  'example.installed': 'The example store is ready.',
+  'example.alreadyThere': 'The example store is already in your library.',
+  'example.notEmpty': 'The example can only be added to an empty library.',
+
+  'dialog.cancel': 'Cancel',
+  'dialog.close': 'Close',
+
+  'newPersona.title': 'New persona',
+  'newPersona.name': 'Name',
+  'newPersona.namePlaceholder': 'e.g. Frugal Fred',
+  'newPersona.nameHelp': 'A memorable name with a personality works best.',
+  'newPersona.template': 'Template',
+  'newPersona.submit': 'Create persona',
+
+  'newProject.title': 'New project',
+  'newProject.name': 'Project name',
+  'newProject.namePlaceholder': 'e.g. a client or product',
+  'newProject.submit': 'Create project',
+
+  'form.nameRequired': 'Please enter a name.',
+
+  'editor.back': 'Library',
+  'editor.backLabel': 'Back to the library',
+  'editor.delete': 'Delete',
+  'editor.deleteTitle': 'Delete “{name}”?',
+  'editor.deleteBody': 'The persona and everything on its sheet will be removed from your library. This cannot be undone.',
+  'editor.deleteConfirm': 'Delete persona',
+  'editor.deleted': '“{name}” was deleted.',
+  'editor.loading': 'Opening persona…',
+  'editor.loadFailed': 'Could not open this persona',
+  'editor.namePlaceholder': 'Persona name',
+  'editor.archetypePlaceholder': 'Archetype, in one line',
+  'editor.quotePlaceholder': 'Something they said in an interview',
+  'editor.nameRequired': 'A persona needs a name before it can be saved.',
+  'editor.sheetLabel': 'Persona sheet',
+  'editor.notes': 'Notes and sources',
+  'editor.notesHint': 'Where this persona comes from: surveys, interviews, analytics. Kept with the persona, not printed on the sheet.',
+
+  'save.idle': 'Autosave is on',
+  'save.saving': 'Saving…',
+  'save.saved': 'Saved',
+  'save.error': 'Not saved',
+  'save.retry': 'Retry',
+
+  'module.list.add': 'Add an item',
+  'module.list.item': 'Item {index}',
+  'module.tags.add': 'Add a tag',
+  'module.tags.remove': 'Remove “{tag}”',
+  'module.facts.label': 'Label',
+  'module.sliders.value': '{value} of 100',
+  'module.chart.placeholder': 'Charts are drawn from survey evidence. Import a survey to fill this in.',
+  'module.image.placeholder': 'No picture yet',
+
+  'settings.title': 'Settings',
+  'settings.language': 'Language',
+  'settings.languageSystem': 'System ({language})',
+  'settings.theme': 'Appearance',
+  'settings.themeSystem': 'System',
+  'settings.themeLight': 'Light',
+  'settings.themeDark': 'Dark',
+  'settings.done': 'Done',
+
+  'toast.dismiss': 'Dismiss',
+  'time.justNow': 'just now',
+} as const;

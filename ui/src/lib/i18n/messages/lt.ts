@@ -1,0 +1,97 @@
+import type { Catalogue } from '../catalogue';
+
+export const lt: Catalogue = {
+  'app.name': 'Persona Studio',
+  'app.loading': 'Atidaroma jūsų biblioteka…',
+  'app.skipToContent': 'Pereiti prie turinio',
+
+  'nav.projects': 'Projektai',
+  'nav.newProject': 'Naujas projektas',
+  'nav.settings': 'Nustatymai',
+
+  'library.personaCount': {
+    one: '{count} persona',
+    few: '{count} personos',
+    many: '{count} personos',
+    other: '{count} personų',
+  },
+  'library.newPersona': 'Nauja persona',
+  'library.dataFolder': 'Bibliotekos aplankas',
+  'library.loadFailed': 'Nepavyko atidaryti bibliotekos',
+  'library.retry': 'Bandyti dar kartą',
+  'library.emptyProjectTitle': 'Čia dar nėra personų',
+  'library.emptyProjectBody': 'Sukurkite pirmąją pagal šabloną. Bet kurį lauką vėliau galėsite pakeisti.',
+  'library.edited': 'Atnaujinta {when}',
+
+  'welcome.title': 'Sveiki atvykę į Persona Studio',
+  'welcome.body': 'Paverskite tai, ką žinote apie savo klientus, aiškiomis personomis, kuriomis lengva dalytis. Viskas lieka šiame kompiuteryje, paskyros nereikia.',
+  'welcome.example': 'Pradėti nuo pavyzdinės parduotuvės',
+  'welcome.exampleHint': 'Trys redaguojamos personos – pamatysite, kaip atrodo užbaigtas lapas.',
+  'welcome.scratch': 'Pradėti nuo nulio',
+  'welcome.scratchHint': 'Sukurkite tuščią projektą savo verslui, produktui ar klientui.',
+
+  'example.installed': 'Pavyzdinė parduotuvė paruošta.',
+  'example.alreadyThere': 'Pavyzdinė parduotuvė jau yra jūsų bibliotekoje.',
+  'example.notEmpty': 'Pavyzdį galima pridėti tik į tuščią biblioteką.',
+
+  'dialog.cancel': 'Atšaukti',
+  'dialog.close': 'Uždaryti',
+
+  'newPersona.title': 'Nauja persona',
+  'newPersona.name': 'Vardas',
+  'newPersona.namePlaceholder': 'pvz., Taupusis Tomas',
+  'newPersona.nameHelp': 'Geriausia – įsimintinas vardas su charakteriu.',
+  'newPersona.template': 'Šablonas',
+  'newPersona.submit': 'Sukurti personą',
+
+  'newProject.title': 'Naujas projektas',
+  'newProject.name': 'Projekto pavadinimas',
+  'newProject.namePlaceholder': 'pvz., klientas ar produktas',
+  'newProject.submit': 'Sukurti projektą',
+
+  'form.nameRequired': 'Šis laukas negali būti tuščias.',
+
+  'editor.back': 'Biblioteka',
+  'editor.backLabel': 'Grįžti į biblioteką',
+  'editor.delete': 'Ištrinti',
+  'editor.deleteTitle': 'Ištrinti „{name}“?',
+  'editor.deleteBody': 'Persona ir viskas jos lape bus pašalinta iš bibliotekos. Šio veiksmo atšaukti negalima.',
+  'editor.deleteConfirm': 'Ištrinti personą',
+  'editor.deleted': 'Persona „{name}“ ištrinta.',
+  'editor.loading': 'Atidaroma persona…',
+  'editor.loadFailed': 'Nepavyko atidaryti šios personos',
+  'editor.namePlaceholder': 'Personos vardas',
+  'editor.archetypePlaceholder': 'Archetipas, viena eilute',
+  'editor.quotePlaceholder': 'Ką šis žmogus pasakė interviu metu',
+  'editor.nameRequired': 'Kad personą būtų galima išsaugoti, ji turi turėti vardą.',
+  'editor.sheetLabel': 'Personos lapas',
+  'editor.notes': 'Pastabos ir šaltiniai',
+  'editor.notesHint': 'Kuo remiasi ši persona: apklausos, interviu, analitika. Saugoma kartu su persona, bet lape nespausdinama.',
+
+  'save.idle': 'Automatinis išsaugojimas įjungtas',
+  'save.saving': 'Išsaugoma…',
+  'save.saved': 'Išsaugota',
+  'save.error': 'Neišsaugota',
+  'save.retry': 'Bandyti dar kartą',
+
+  'module.list.add': 'Pridėti punktą',
+  'module.list.item': '{index} punktas',
+  'module.tags.add': 'Pridėti žymą',
+  'module.tags.remove': 'Pašalinti „{tag}“',
+  'module.facts.label': 'Pavadinimas',
+  'module.sliders.value': '{value} iš 100',
+  'module.chart.placeholder': 'Diagramos braižomos pagal apklausų duomenis. Importuokite apklausą, kad užpildytumėte šį bloką.',
+  'module.image.placeholder': 'Paveikslėlio dar nėra',
+
+  'settings.title': 'Nustatymai',
+  'settings.language': 'Kalba',
+  'settings.languageSystem': 'Sistemos ({language})',
+  'settings.theme': 'Išvaizda',
+  'settings.themeSystem': 'Kaip sistemoje',
+  'settings.themeLight': 'Šviesi',
+  'settings.themeDark': 'Tamsi',
+  'settings.done': 'Baigta',
+
+  'toast.dismiss': 'Uždaryti',
+  'time.justNow': 'ką tik',
+};

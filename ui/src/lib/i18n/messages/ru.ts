@@ -1,0 +1,97 @@
+import type { Catalogue } from '../catalogue';
+
+export const ru: Catalogue = {
+  'app.name': 'Persona Studio',
+  'app.loading': 'Открываем вашу библиотеку…',
+  'app.skipToContent': 'Перейти к содержимому',
+
+  'nav.projects': 'Проекты',
+  'nav.newProject': 'Новый проект',
+  'nav.settings': 'Настройки',
+
+  'library.personaCount': {
+    one: '{count} персона',
+    few: '{count} персоны',
+    many: '{count} персон',
+    other: '{count} персоны',
+  },
+  'library.newPersona': 'Новая персона',
+  'library.dataFolder': 'Папка библиотеки',
+  'library.loadFailed': 'Не удалось открыть библиотеку',
+  'library.retry': 'Повторить',
+  'library.emptyProjectTitle': 'Здесь пока нет персон',
+  'library.emptyProjectBody': 'Создайте первую по шаблону. Любое поле можно изменить позже.',
+  'library.edited': 'Изменено {when}',
+
+  'welcome.title': 'Добро пожаловать в Persona Studio',
+  'welcome.body': 'Превратите то, что вы знаете о клиентах, в понятные персоны, которыми легко поделиться. Всё хранится на этом компьютере, учётная запись не нужна.',
+  'welcome.example': 'Начать с примера магазина',
+  'welcome.exampleHint': 'Три персоны, которые можно редактировать, — чтобы увидеть, как выглядит готовый лист.',
+  'welcome.scratch': 'Начать с нуля',
+  'welcome.scratchHint': 'Создайте пустой проект для своего бизнеса, продукта или клиента.',
+
+  'example.installed': 'Пример магазина готов.',
+  'example.alreadyThere': 'Пример магазина уже есть в вашей библиотеке.',
+  'example.notEmpty': 'Пример можно добавить только в пустую библиотеку.',
+
+  'dialog.cancel': 'Отмена',
+  'dialog.close': 'Закрыть',
+
+  'newPersona.title': 'Новая персона',
+  'newPersona.name': 'Имя',
+  'newPersona.namePlaceholder': 'например, Экономный Фёдор',
+  'newPersona.nameHelp': 'Лучше всего работает запоминающееся имя с характером.',
+  'newPersona.template': 'Шаблон',
+  'newPersona.submit': 'Создать персону',
+
+  'newProject.title': 'Новый проект',
+  'newProject.name': 'Название проекта',
+  'newProject.namePlaceholder': 'например, клиент или продукт',
+  'newProject.submit': 'Создать проект',
+
+  'form.nameRequired': 'Это поле не может быть пустым.',
+
+  'editor.back': 'Библиотека',
+  'editor.backLabel': 'Вернуться в библиотеку',
+  'editor.delete': 'Удалить',
+  'editor.deleteTitle': 'Удалить «{name}»?',
+  'editor.deleteBody': 'Персона и всё содержимое её листа будут удалены из библиотеки. Это действие нельзя отменить.',
+  'editor.deleteConfirm': 'Удалить персону',
+  'editor.deleted': 'Персона «{name}» удалена.',
+  'editor.loading': 'Открываем персону…',
+  'editor.loadFailed': 'Не удалось открыть персону',
+  'editor.namePlaceholder': 'Имя персоны',
+  'editor.archetypePlaceholder': 'Архетип одной строкой',
+  'editor.quotePlaceholder': 'Что этот человек сказал на интервью',
+  'editor.nameRequired': 'Чтобы сохранить персону, дайте ей имя.',
+  'editor.sheetLabel': 'Лист персоны',
+  'editor.notes': 'Заметки и источники',
+  'editor.notesHint': 'На чём основана персона: опросы, интервью, аналитика. Хранится вместе с персоной, но не печатается на листе.',
+
+  'save.idle': 'Автосохранение включено',
+  'save.saving': 'Сохранение…',
+  'save.saved': 'Сохранено',
+  'save.error': 'Не сохранено',
+  'save.retry': 'Повторить',
+
+  'module.list.add': 'Добавить пункт',
+  'module.list.item': 'Пункт {index}',
+  'module.tags.add': 'Добавить тег',
+  'module.tags.remove': 'Удалить «{tag}»',
+  'module.facts.label': 'Название поля',
+  'module.sliders.value': '{value} из 100',
+  'module.chart.placeholder': 'Диаграммы строятся по данным опросов. Импортируйте опрос, чтобы заполнить этот блок.',
+  'module.image.placeholder': 'Изображения пока нет',
+
+  'settings.title': 'Настройки',
+  'settings.language': 'Язык',
+  'settings.languageSystem': 'Системный ({language})',
+  'settings.theme': 'Оформление',
+  'settings.themeSystem': 'Как в системе',
+  'settings.themeLight': 'Светлое',
+  'settings.themeDark': 'Тёмное',
+  'settings.done': 'Готово',
+
+  'toast.dismiss': 'Закрыть',
+  'time.justNow': 'только что',
+};

@@ -1,0 +1,92 @@
+import type { Catalogue } from '../catalogue';
+
+export const vi: Catalogue = {
+  'app.name': 'Persona Studio',
+  'app.loading': 'Đang mở thư viện của bạn…',
+  'app.skipToContent': 'Chuyển đến nội dung chính',
+
+  'nav.projects': 'Dự án',
+  'nav.newProject': 'Dự án mới',
+  'nav.settings': 'Cài đặt',
+
+  'library.personaCount': { other: '{count} chân dung' },
+  'library.newPersona': 'Chân dung mới',
+  'library.dataFolder': 'Thư mục thư viện',
+  'library.loadFailed': 'Không mở được thư viện',
+  'library.retry': 'Thử lại',
+  'library.emptyProjectTitle': 'Chưa có chân dung nào',
+  'library.emptyProjectBody': 'Tạo chân dung đầu tiên từ một mẫu. Mọi trường đều có thể sửa sau.',
+  'library.edited': 'Cập nhật {when}',
+
+  'welcome.title': 'Chào mừng đến với Persona Studio',
+  'welcome.body': 'Biến những gì bạn biết về khách hàng thành các chân dung rõ ràng, dễ chia sẻ. Mọi dữ liệu đều nằm trên máy tính này, không cần tài khoản.',
+  'welcome.example': 'Bắt đầu với cửa hàng mẫu',
+  'welcome.exampleHint': 'Ba chân dung có thể chỉnh sửa, để bạn xem một trang hoàn chỉnh trông thế nào.',
+  'welcome.scratch': 'Bắt đầu từ đầu',
+  'welcome.scratchHint': 'Tạo một dự án trống cho doanh nghiệp, sản phẩm hoặc khách hàng của bạn.',
+
+  'example.installed': 'Cửa hàng mẫu đã sẵn sàng.',
+  'example.alreadyThere': 'Cửa hàng mẫu đã có trong thư viện của bạn.',
+  'example.notEmpty': 'Chỉ có thể thêm ví dụ vào một thư viện trống.',
+
+  'dialog.cancel': 'Hủy',
+  'dialog.close': 'Đóng',
+
+  'newPersona.title': 'Chân dung mới',
+  'newPersona.name': 'Tên',
+  'newPersona.namePlaceholder': 'ví dụ: Chị Lan tiết kiệm',
+  'newPersona.nameHelp': 'Một cái tên dễ nhớ, có cá tính là tốt nhất.',
+  'newPersona.template': 'Mẫu',
+  'newPersona.submit': 'Tạo chân dung',
+
+  'newProject.title': 'Dự án mới',
+  'newProject.name': 'Tên dự án',
+  'newProject.namePlaceholder': 'ví dụ: tên khách hàng hoặc sản phẩm',
+  'newProject.submit': 'Tạo dự án',
+
+  'form.nameRequired': 'Vui lòng nhập tên.',
+
+  'editor.back': 'Thư viện',
+  'editor.backLabel': 'Quay lại thư viện',
+  'editor.delete': 'Xóa',
+  'editor.deleteTitle': 'Xóa “{name}”?',
+  'editor.deleteBody': 'Chân dung này cùng toàn bộ nội dung trên trang sẽ bị xóa khỏi thư viện. Thao tác này không thể hoàn tác.',
+  'editor.deleteConfirm': 'Xóa chân dung',
+  'editor.deleted': 'Đã xóa “{name}”.',
+  'editor.loading': 'Đang mở chân dung…',
+  'editor.loadFailed': 'Không mở được chân dung này',
+  'editor.namePlaceholder': 'Tên chân dung',
+  'editor.archetypePlaceholder': 'Kiểu khách hàng, trong một dòng',
+  'editor.quotePlaceholder': 'Một câu họ đã nói trong buổi phỏng vấn',
+  'editor.nameRequired': 'Chân dung cần có tên trước khi được lưu.',
+  'editor.sheetLabel': 'Trang chân dung',
+  'editor.notes': 'Ghi chú và nguồn',
+  'editor.notesHint': 'Chân dung này dựa trên đâu: khảo sát, phỏng vấn, số liệu phân tích. Được lưu cùng chân dung nhưng không in trên trang.',
+
+  'save.idle': 'Tự động lưu đang bật',
+  'save.saving': 'Đang lưu…',
+  'save.saved': 'Đã lưu',
+  'save.error': 'Chưa lưu',
+  'save.retry': 'Thử lại',
+
+  'module.list.add': 'Thêm một mục',
+  'module.list.item': 'Mục {index}',
+  'module.tags.add': 'Thêm thẻ',
+  'module.tags.remove': 'Bỏ “{tag}”',
+  'module.facts.label': 'Nhãn',
+  'module.sliders.value': '{value} trên 100',
+  'module.chart.placeholder': 'Biểu đồ được vẽ từ dữ liệu khảo sát. Hãy nhập một khảo sát để điền vào đây.',
+  'module.image.placeholder': 'Chưa có hình ảnh',
+
+  'settings.title': 'Cài đặt',
+  'settings.language': 'Ngôn ngữ',
+  'settings.languageSystem': 'Theo hệ thống ({language})',
+  'settings.theme': 'Giao diện',
+  'settings.themeSystem': 'Theo hệ thống',
+  'settings.themeLight': 'Sáng',
+  'settings.themeDark': 'Tối',
+  'settings.done': 'Xong',
+
+  'toast.dismiss': 'Đóng',
+  'time.justNow': 'vừa xong',
+};

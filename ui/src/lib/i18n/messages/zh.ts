@@ -1,0 +1,92 @@
+import type { Catalogue } from '../catalogue';
+
+export const zh: Catalogue = {
+  'app.name': 'Persona Studio',
+  'app.loading': '正在打开你的资料库…',
+  'app.skipToContent': '跳到主要内容',
+
+  'nav.projects': '项目',
+  'nav.newProject': '新建项目',
+  'nav.settings': '设置',
+
+  'library.personaCount': { other: '{count} 个画像' },
+  'library.newPersona': '新建画像',
+  'library.dataFolder': '资料库文件夹',
+  'library.loadFailed': '无法打开资料库',
+  'library.retry': '重试',
+  'library.emptyProjectTitle': '这里还没有用户画像',
+  'library.emptyProjectBody': '从模板开始创建第一个画像，所有内容之后都可以修改。',
+  'library.edited': '{when}编辑',
+
+  'welcome.title': '欢迎使用 Persona Studio',
+  'welcome.body': '把你对客户的了解整理成清晰、便于分享的用户画像。所有数据都保存在这台电脑上，无需注册账号。',
+  'welcome.example': '从示例商店开始',
+  'welcome.exampleHint': '包含三个可编辑的画像，看看完成后的画像页是什么样子。',
+  'welcome.scratch': '从空白开始',
+  'welcome.scratchHint': '为你的业务、产品或客户创建一个空项目。',
+
+  'example.installed': '示例商店已准备好。',
+  'example.alreadyThere': '示例商店已经在你的资料库中。',
+  'example.notEmpty': '示例只能添加到空的资料库中。',
+
+  'dialog.cancel': '取消',
+  'dialog.close': '关闭',
+
+  'newPersona.title': '新建用户画像',
+  'newPersona.name': '名称',
+  'newPersona.namePlaceholder': '例如：精打细算的老王',
+  'newPersona.nameHelp': '起一个好记、有个性的名字效果最好。',
+  'newPersona.template': '模板',
+  'newPersona.submit': '创建画像',
+
+  'newProject.title': '新建项目',
+  'newProject.name': '项目名称',
+  'newProject.namePlaceholder': '例如：客户或产品名称',
+  'newProject.submit': '创建项目',
+
+  'form.nameRequired': '请输入名称。',
+
+  'editor.back': '资料库',
+  'editor.backLabel': '返回资料库',
+  'editor.delete': '删除',
+  'editor.deleteTitle': '删除“{name}”？',
+  'editor.deleteBody': '该画像及其页面上的所有内容都将从资料库中移除，且无法撤销。',
+  'editor.deleteConfirm': '删除画像',
+  'editor.deleted': '已删除“{name}”。',
+  'editor.loading': '正在打开画像…',
+  'editor.loadFailed': '无法打开这个画像',
+  'editor.namePlaceholder': '画像名称',
+  'editor.archetypePlaceholder': '用一句话概括这类人',
+  'editor.quotePlaceholder': '访谈中他们说过的一句话',
+  'editor.nameRequired': '画像需要先有名称才能保存。',
+  'editor.sheetLabel': '用户画像页',
+  'editor.notes': '备注与来源',
+  'editor.notesHint': '这个画像的依据：调研、访谈、数据分析。随画像保存，但不会印在画像页上。',
+
+  'save.idle': '自动保存已开启',
+  'save.saving': '正在保存…',
+  'save.saved': '已保存',
+  'save.error': '未保存',
+  'save.retry': '重试',
+
+  'module.list.add': '添加一项',
+  'module.list.item': '第 {index} 项',
+  'module.tags.add': '添加标签',
+  'module.tags.remove': '移除“{tag}”',
+  'module.facts.label': '字段名',
+  'module.sliders.value': '{value} / 100',
+  'module.chart.placeholder': '图表根据调研数据生成。导入一份调研即可填充此处。',
+  'module.image.placeholder': '还没有图片',
+
+  'settings.title': '设置',
+  'settings.language': '语言',
+  'settings.languageSystem': '跟随系统（{language}）',
+  'settings.theme': '外观',
+  'settings.themeSystem': '跟随系统',
+  'settings.themeLight': '浅色',
+  'settings.themeDark': '深色',
+  'settings.done': '完成',
+
+  'toast.dismiss': '关闭',
+  'time.justNow': '刚刚',
+};

@@ -1,0 +1,118 @@
+// Which screen is showing, and the moves between them: open a persona, go back (after
+// its edits are on disk), delete it. Holds the other services for the components.
+import type { Backend } from '../backend';
+import { toErrorBody } from '../backend';
+import type { ErrorBody } from '../bindings/ErrorBody';
+import type { Brand } from '../bindings/Brand';
+import { t } from '../i18n';
+import { Clock } from './clock.svelte';
+import { PersonaEditor } from './editor.svelte';
+import { LibraryStore } from './library.svelte';
+import { Toasts } from './toasts.svelte';
+
+export type View = { kind: 'library' } | { kind: 'editor'; id: string };
+
+const FALLBACK_BRAND: Brand = { primary: '#2f4b8f', accent: '#e86a4a', logo: null, font: null };
+
+export class AppController {
+  readonly library: LibraryStore;
+  readonly toasts = new Toasts();
+  readonly clock = new Clock();
+  view = $state<View>({ kind: 'library' });
+  editor = $state<PersonaEditor | null>(null);
+  editorError = $state<ErrorBody | null>(null);
+
+  constructor(
+    readonly backend: Backend,
+    private readonly editorDelayMs = 400,
+  ) {
+    this.library = new LibraryStore(backend);
+  }
+
+  async start(): Promise<void> {
+    this.clock.start();
+    await this.library.load();
+  }
+
+  /** The brand of the project the open persona belongs to. */
+  get brand(): Brand {
+    const project = this.editor?.persona.project;
+    return this.library.projects.find((p) => p.id === project)?.brand ?? FALLBACK_BRAND;
+  }
+
+  /** Adds the example library and says how it went. */
+  async installExample(): Promise<void> {
+    try {
+      const outcome = await this.library.installExample();
+      switch (outcome.outcome) {
+        case 'installed':
+          this.toasts.show(t('example.installed'), 'success');
+          break;
+        case 'already_there':
+          this.toasts.show(t('example.alreadyThere'));
+          break;
+        case 'not_empty':
+          this.toasts.show(t('example.notEmpty'));
+          break;
+      }
+    } catch (e) {
+      this.toasts.show(toErrorBody(e).message, 'error');
+    }
+  }
+
+  /** Creates a persona in the selected project and opens it. Rejects with an `ErrorBody`. */
+  async createPersona(name: string, template: string | null): Promise<void> {
+    const persona = await this.library.createPersona(name, template);
+    await this.openPersona(persona.id);
+  }
+
+  async openPersona(id: string): Promise<void> {
+    this.view = { kind: 'editor', id };
+    this.editor = null;
+    this.editorError = null;
+    try {
+      const persona = await this.backend.getPersona(id);
+      if (this.view.kind !== 'editor' || this.view.id !== id) return;
+      this.editor = new PersonaEditor(persona, {
+        save: (p) => this.backend.savePersona(p),
+        onSaved: (stored) => this.library.applySaved(stored),
+        delayMs: this.editorDelayMs,
+      });
+    } catch (e) {
+      this.editorError = toErrorBody(e);
+    }
+  }
+
+  /**
+   * Back to the library once the open persona's edits are stored. Answers false (and
+   * stays) when they cannot be saved, so nothing typed is lost.
+   */
+  async backToLibrary(): Promise<boolean> {
+    const editor = this.editor;
+    if (editor) {
+      const stored = await editor.flush();
+      if (!stored) return false;
+      editor.dispose();
+    }
+    this.editor = null;
+    this.editorError = null;
+    this.view = { kind: 'library' };
+    this.clock.tick();
+    await this.library.load();
+    return true;
+  }
+
+  /** Deletes the open persona and returns to the library. Rejects with an `ErrorBody`. */
+  async deleteOpenPersona(): Promise<string> {
+    const editor = this.editor;
+    if (!editor) return '';
+    editor.dispose();
+    // A save still on its way would otherwise land after the delete and fail.
+    await editor.settle();
+    const name = editor.persona.name;
+    await this.library.deletePersona(editor.persona.id);
+    this.editor = null;
+    this.view = { kind: 'library' };
+    return name;
+  }
+}

@@ -1,0 +1,199 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Persona } from '../bindings/Persona';
+import { MockBackend } from '../backend/mock';
+import { NAME_REQUIRED, PersonaEditor } from './editor.svelte';
+
+/** A save whose answers the test hands out one by one. */
+function controlledSave() {
+  const pending: Array<{ persona: Persona; resolve: (p: Persona) => void; reject: (e: unknown) => void }> = [];
+  const save = vi.fn(
+    (persona: Persona) =>
+      new Promise<Persona>((resolve, reject) => pending.push({ persona, resolve, reject })),
+  );
+  const answer = (i = 0, updated = '2026-11-23T12:00:00.000Z') => {
+    const call = pending.splice(i, 1)[0];
+    if (!call) throw new Error('no save pending');
+    call.resolve({ ...call.persona, updated });
+  };
+  const reject = (error: unknown) => {
+    const call = pending.shift();
+    if (!call) throw new Error('no save pending');
+    call.reject(error);
+  };
+  return { save, pending, answer, reject };
+}
+
+async function newPersona(): Promise<Persona> {
+  const backend = new MockBackend({ now: () => new Date('2026-11-23T10:00:00Z') });
+  const project = await backend.createProject('Shop');
+  return backend.createPersona(project.id, 'Frugal Fred', 'user-persona');
+}
+
+/** Lets promise callbacks run without moving the fake clock. */
+const settle = () => vi.advanceTimersByTimeAsync(0);
+
+describe('PersonaEditor autosave', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('waits 400 ms after the last edit, then saves once with every edit in it', async () => {
+    const c = controlledSave();
+    const editor = new PersonaEditor(await newPersona(), { save: c.save });
+    expect(editor.state).toBe('idle');
+
+    editor.setHeader('name', 'Fred');
+    await vi.advanceTimersByTimeAsync(300);
+    editor.setFactValue('facts', 0, '41');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(c.save).not.toHaveBeenCalled();
+    expect(editor.state).toBe('saving');
+
+    await vi.advanceTimersByTimeAsync(100);
+    expect(c.save).toHaveBeenCalledTimes(1);
+    const sent = c.save.mock.calls[0]![0];
+    expect(sent.name).toBe('Fred');
+    const facts = sent.modules.find((m) => m.id === 'facts')?.body;
+    expect(facts?.kind === 'facts' && facts.rows[0]).toEqual({ label: 'Age', value: '41' });
+  });
+
+  it('says saved only once the save has resolved', async () => {
+    const c = controlledSave();
+    const onSaved = vi.fn();
+    const editor = new PersonaEditor(await newPersona(), { save: c.save, onSaved });
+    editor.setHeader('archetype', 'Coupon hunter');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(c.pending).toHaveLength(1);
+    expect(editor.state).toBe('saving');
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(editor.state).toBe('saving');
+
+    c.answer(0, '2026-11-23T12:34:00.000Z');
+    await settle();
+    expect(editor.state).toBe('saved');
+    expect(editor.persona.updated).toBe('2026-11-23T12:34:00.000Z');
+    expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ archetype: 'Coupon hunter' }));
+  });
+
+  it('flush saves at once without waiting for the debounce', async () => {
+    const c = controlledSave();
+    const editor = new PersonaEditor(await newPersona(), { save: c.save });
+    editor.setText('bio', 'Lives in Leeds.');
+    const done = editor.flush();
+    expect(c.save).toHaveBeenCalledTimes(1);
+    c.answer();
+    expect(await done).toBe(true);
+    expect(editor.state).toBe('saved');
+    // The debounce timer was cancelled: no second save follows.
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(c.save).toHaveBeenCalledTimes(1);
+  });
+
+  it('never overlaps saves, and saves edits made during a save afterwards', async () => {
+    const c = controlledSave();
+    const editor = new PersonaEditor(await newPersona(), { save: c.save });
+    editor.setHeader('quote', 'one');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(c.pending).toHaveLength(1);
+
+    editor.setHeader('quote', 'two');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(c.pending).toHaveLength(1); // still waiting for the first
+
+    c.answer();
+    await settle();
+    expect(editor.state).toBe('saving'); // "two" is not on disk yet
+    expect(c.pending).toHaveLength(1);
+    expect(c.pending[0]!.persona.quote).toBe('two');
+
+    c.answer();
+    await settle();
+    expect(editor.state).toBe('saved');
+    expect(c.save).toHaveBeenCalledTimes(2);
+  });
+
+  it('reports a failed save, keeps the edit, and retries on flush', async () => {
+    const c = controlledSave();
+    const editor = new PersonaEditor(await newPersona(), { save: c.save });
+    editor.addTag('brands', 'Aldi');
+    const first = editor.flush();
+    c.reject({ code: 'database', message: 'disk full' });
+    expect(await first).toBe(false);
+    expect(editor.state).toBe('error');
+    expect(editor.error).toEqual({ code: 'database', message: 'disk full' });
+    expect(editor.dirty).toBe(true);
+
+    const retry = editor.flush();
+    expect(editor.state).toBe('saving');
+    expect(c.pending[0]!.persona.modules.find((m) => m.id === 'brands')?.body).toEqual({ kind: 'tags', tags: ['Aldi'] });
+    c.answer();
+    expect(await retry).toBe(true);
+    expect(editor.state).toBe('saved');
+    expect(editor.error).toBeNull();
+  });
+
+  it('does not send a persona without a name', async () => {
+    const c = controlledSave();
+    const editor = new PersonaEditor(await newPersona(), { save: c.save });
+    editor.setHeader('name', '   ');
+    expect(await editor.flush()).toBe(false);
+    expect(c.save).not.toHaveBeenCalled();
+    expect(editor.state).toBe('error');
+    expect(editor.error?.code).toBe(NAME_REQUIRED);
+
+    editor.setHeader('name', 'Fred');
+    expect(editor.state).toBe('saving');
+    const done = editor.flush();
+    c.answer();
+    expect(await done).toBe(true);
+  });
+
+  it('with nothing edited, flush is a no-op that reports everything stored', async () => {
+    const c = controlledSave();
+    const editor = new PersonaEditor(await newPersona(), { save: c.save });
+    expect(await editor.flush()).toBe(true);
+    expect(c.save).not.toHaveBeenCalled();
+    expect(editor.state).toBe('idle');
+  });
+});
+
+describe('PersonaEditor edits', () => {
+  it('edits lists, sliders and tags within their bounds', async () => {
+    const editor = new PersonaEditor(await newPersona(), { save: async (p) => p });
+    editor.dispose();
+    expect(editor.insertListItem('goals', 5, 'Save money')).toBe(0);
+    editor.insertListItem('goals', 1, 'Feel smart');
+    editor.setListItem('goals', 0, 'Save more money');
+    expect(editor.body('goals', 'list')?.items).toEqual(['Save more money', 'Feel smart']);
+    editor.removeListItem('goals', 0);
+    expect(editor.body('goals', 'list')?.items).toEqual(['Feel smart']);
+
+    editor.setSlider('personality', 0, 140);
+    editor.setSlider('personality', 1, -3);
+    editor.setSlider('personality', 2, 33.6);
+    expect(editor.body('personality', 'sliders')?.rows.map((r) => r.value)).toEqual([100, 0, 34, 50]);
+
+    expect(editor.addTag('brands', '  Aldi ')).toBe(true);
+    expect(editor.addTag('brands', 'Aldi')).toBe(false);
+    expect(editor.addTag('brands', '   ')).toBe(false);
+    expect(editor.body('brands', 'tags')?.tags).toEqual(['Aldi']);
+    // A module of another kind is left alone.
+    expect(editor.body('brands', 'list')).toBeNull();
+    editor.dispose();
+  });
+});
+
+describe('PersonaEditor change detection', () => {
+  it('does not count an edit that changes nothing', async () => {
+    const save = vi.fn(async (p: Persona) => p);
+    const editor = new PersonaEditor(await newPersona(), { save });
+    editor.setHeader('name', 'Frugal Fred');
+    editor.setFactValue('facts', 0, '');
+    editor.setSlider('personality', 0, 50);
+    expect(editor.dirty).toBe(false);
+    expect(editor.state).toBe('idle');
+    editor.setFactValue('facts', 0, '41');
+    editor.setFactValue('facts', 0, '41');
+    expect(await editor.flush()).toBe(true);
+    expect(save).toHaveBeenCalledTimes(1);
+  });
+});
