@@ -1,0 +1,256 @@
+//! Sample personas for tests, the gallery and the benchmarks: every built-in template
+//! filled in English, Chinese, Russian, Vietnamese and Lithuanian, a persona that
+//! mixes all five, and one far too long for its sheet.
+#![allow(dead_code)]
+
+use chrono::{TimeZone, Utc};
+use persona_model::{
+    builtin_templates, Module, ModuleBody, Persona, PersonaId, ProjectId, Template,
+};
+
+/// The languages of the samples.
+pub const LANGS: &[&str] = &["en", "zh", "ru", "vi", "lt"];
+
+/// Content in one language.
+pub struct Lang {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub archetype: &'static str,
+    pub quote: &'static str,
+    pub bio: &'static str,
+    pub goals: [&'static str; 4],
+    pub pains: [&'static str; 4],
+    pub facts: [&'static str; 8],
+    pub tags: [&'static str; 6],
+    pub titles: [(&'static str, &'static str); 12],
+}
+
+pub fn lang(code: &str) -> Lang {
+    match code {
+        "zh" => Lang {
+            code: "zh",
+            name: "王芳",
+            archetype: "精打细算的上班族妈妈",
+            quote: "我会先比较三个平台的价格，再决定在哪里下单。",
+            bio: "王芳在杭州一家外贸公司做会计，有一个七岁的儿子。她每天通勤四十分钟，习惯在地铁上用手机浏览商品。周末她会和家人一起去超市，但大部分日用品都在网上购买。她重视性价比，也愿意为质量可靠的品牌多花一点钱。",
+            goals: ["每月把家庭开支控制在预算之内", "为孩子挑选安全、健康的产品", "节省购物时间，多陪伴家人", "找到值得长期信赖的品牌"],
+            pains: ["促销规则太复杂，算不清到底便宜多少", "商品评价真假难辨", "退货流程繁琐，运费还要自己承担", "客服回复慢，问题迟迟得不到解决"],
+            facts: ["36 岁", "女", "浙江杭州", "已婚，一个孩子", "会计", "月收入 1.5 万元", "本科", "iPhone、笔记本电脑"],
+            tags: ["淘宝", "京东", "小红书", "拼多多", "盒马", "微信"],
+            titles: [("facts", "基本信息"), ("bio", "简介"), ("goals", "目标"), ("frustrations", "痛点"), ("personality", "性格"), ("motivations", "动机"), ("channels", "常用渠道"), ("brands", "品牌与博主"), ("drivers", "购买动因"), ("barriers", "购买障碍"), ("behaviours", "购物习惯"), ("day", "日常一天")],
+        },
+        "ru" => Lang {
+            code: "ru",
+            name: "Ирина Волкова",
+            archetype: "Осторожный покупатель",
+            quote: "Сначала читаю отзывы, потом думаю ещё неделю — и только тогда покупаю.",
+            bio: "Ирина работает инженером-проектировщиком в Екатеринбурге. Она планирует крупные покупки заранее, сравнивает характеристики в таблице и советуется с коллегами. Доверяет магазинам с понятными условиями возврата и живой поддержкой.",
+            goals: ["Покупать вещи, которые прослужат долго", "Не переплачивать за бренд", "Быстро находить честные отзывы", "Получать заказ в удобный пункт выдачи"],
+            pains: ["Скрытые платежи при оформлении заказа", "Накрученные отзывы и рейтинги", "Долгая доставка в регионы", "Сложный возврат товара"],
+            facts: ["41 год", "Женщина", "Екатеринбург", "Замужем, двое детей", "Инженер-проектировщик", "120 000 ₽ в месяц", "Высшее техническое", "Android, ноутбук"],
+            tags: ["Ozon", "Wildberries", "Яндекс Маркет", "ВКонтакте", "Telegram", "DNS"],
+            titles: [("facts", "О себе"), ("bio", "Биография"), ("goals", "Цели"), ("frustrations", "Проблемы"), ("personality", "Характер"), ("motivations", "Мотивация"), ("channels", "Каналы"), ("brands", "Бренды"), ("drivers", "Что побуждает купить"), ("barriers", "Барьеры"), ("behaviours", "Поведение"), ("day", "Один день")],
+        },
+        "vi" => Lang {
+            code: "vi",
+            name: "Đặng Thu Hà",
+            archetype: "Người mua sắm kỹ tính",
+            quote: "Tôi luôn đọc kỹ đánh giá trước khi quyết định mua hàng.",
+            bio: "Hà là nhân viên văn phòng ở Thành phố Hồ Chí Minh. Cô thường mua sắm trực tuyến vào buổi tối sau giờ làm, so sánh giá trên nhiều ứng dụng và chờ những đợt khuyến mãi lớn. Cô muốn tiết kiệm thời gian nhưng vẫn đảm bảo chất lượng sản phẩm.",
+            goals: ["Tiết kiệm chi phí mỗi tháng", "Mua được sản phẩm chính hãng", "Giao hàng nhanh trong ngày", "Tìm ưu đãi phù hợp với gia đình"],
+            pains: ["Hàng giả, hàng nhái tràn lan", "Phí vận chuyển cao bất ngờ", "Thủ tục đổi trả rườm rà", "Thông tin sản phẩm không rõ ràng"],
+            facts: ["29 tuổi", "Nữ", "TP. Hồ Chí Minh", "Độc thân", "Nhân viên kế toán", "15 triệu đồng/tháng", "Đại học", "Điện thoại thông minh"],
+            tags: ["Shopee", "Lazada", "Tiki", "TikTok Shop", "Zalo", "Facebook"],
+            titles: [("facts", "Thông tin"), ("bio", "Tiểu sử"), ("goals", "Mục tiêu"), ("frustrations", "Nỗi thất vọng"), ("personality", "Tính cách"), ("motivations", "Động lực"), ("channels", "Kênh ưa thích"), ("brands", "Thương hiệu"), ("drivers", "Động lực mua hàng"), ("barriers", "Rào cản"), ("behaviours", "Thói quen mua sắm"), ("day", "Một ngày")],
+        },
+        "lt" => Lang {
+            code: "lt",
+            name: "Žygimantas Šimkūnas",
+            archetype: "Praktiškas technologijų entuziastas",
+            quote: "Perku tik tai, ką išbandžiau arba ką rekomenduoja draugai.",
+            bio: "Žygimantas gyvena Kaune ir dirba programuotoju. Laisvalaikiu jis važinėja dviračiu ir domisi išmaniaisiais namų įrenginiais. Prieš pirkdamas ilgai lygina kainas, skaito apžvalgas ir vertina greitą pristatymą į paštomatą.",
+            goals: ["Įsigyti patikimą įrangą ilgam laikui", "Sutaupyti laiko renkantis prekes", "Gauti prekes į artimiausią paštomatą", "Rasti sąžiningų apžvalgų"],
+            pains: ["Neaiškios garantijos sąlygos", "Per ilgas pristatymas iš užsienio", "Įkyrios reklamos socialiniuose tinkluose", "Sudėtingas grąžinimas"],
+            facts: ["34 metai", "Vyras", "Kaunas", "Vedęs, vienas vaikas", "Programuotojas", "3 200 € per mėnesį", "Aukštasis", "Nešiojamas kompiuteris, išmanusis telefonas"],
+            tags: ["Varle.lt", "Pigu.lt", "Senukai", "YouTube", "Reddit", "Telia"],
+            titles: [("facts", "Apie mane"), ("bio", "Biografija"), ("goals", "Tikslai"), ("frustrations", "Nusivylimai"), ("personality", "Asmenybė"), ("motivations", "Motyvacija"), ("channels", "Kanalai"), ("brands", "Prekės ženklai"), ("drivers", "Kas skatina pirkti"), ("barriers", "Kliūtys"), ("behaviours", "Apsipirkimo įpročiai"), ("day", "Diena")],
+        },
+        _ => Lang {
+            code: "en",
+            name: "Frugal Fred",
+            archetype: "Discount and coupon hunter",
+            quote: "I never pay full price. If there's no code, I wait for the sale.",
+            bio: "Fred manages a hardware store in Leeds and shops online in the evenings. He compares prices across three sites, keeps a spreadsheet of coupon codes and signs up to every newsletter that promises a discount. He is loyal to shops that are honest about delivery costs.",
+            goals: ["Keep the monthly household budget under control", "Find the best deal without spending hours", "Get reliable products that last", "Earn loyalty points on everyday purchases"],
+            pains: ["Delivery costs that only appear at checkout", "Fake reviews that hide poor quality", "Coupons that never seem to work", "Long returns with no tracking"],
+            facts: ["47", "Male", "Leeds, UK", "Married, two teenagers", "Store manager", "£38,000 a year", "Vocational college", "Android phone, old laptop"],
+            tags: ["Amazon", "Argos", "Lidl", "MoneySavingExpert", "eBay", "Which?"],
+            titles: [("facts", "About"), ("bio", "Bio"), ("goals", "Goals"), ("frustrations", "Frustrations"), ("personality", "Personality"), ("motivations", "Motivations"), ("channels", "Preferred channels"), ("brands", "Brands & influencers"), ("drivers", "Behaviour drivers"), ("barriers", "Purchase barriers"), ("behaviours", "Shopping behaviour"), ("day", "A day in the life")],
+        },
+    }
+}
+
+/// Slider values that make a sheet look filled in.
+const SLIDER_VALUES: [u8; 8] = [30, 72, 55, 18, 86, 64, 40, 92];
+
+/// The built-in template with `id`.
+pub fn template(id: &str) -> Template {
+    builtin_templates()
+        .iter()
+        .find(|t| t.id.as_str() == id)
+        .cloned()
+        .unwrap_or_else(|| panic!("no built-in template {id}"))
+}
+
+/// A persona on template `template_id` with content in language `code`.
+pub fn persona(template_id: &str, code: &str) -> Persona {
+    let t = template(template_id);
+    let l = lang(code);
+    let when = Utc.with_ymd_and_hms(2026, 3, 14, 9, 30, 0).unwrap();
+    let mut p = Persona::from_template(&t, ProjectId(uuid_nil()), l.name, when).unwrap();
+    p.id = PersonaId(uuid_nil());
+    p.updated = Utc.with_ymd_and_hms(2026, 4, 2, 16, 5, 0).unwrap();
+    p.archetype = l.archetype.to_owned();
+    p.quote = l.quote.to_owned();
+    let mut list_turn = 0;
+    for m in &mut p.modules {
+        if let Some((_, title)) = l.titles.iter().find(|(id, _)| *id == m.id) {
+            m.title = (*title).to_owned();
+        }
+        fill(m, &l, &mut list_turn);
+    }
+    p
+}
+
+fn uuid_nil() -> uuid::Uuid {
+    uuid::Uuid::nil()
+}
+
+fn fill(m: &mut Module, l: &Lang, list_turn: &mut usize) {
+    match &mut m.body {
+        ModuleBody::Header | ModuleBody::Chart { .. } | ModuleBody::Image { .. } => {}
+        ModuleBody::Facts { rows } => {
+            for (i, row) in rows.iter_mut().enumerate() {
+                row.value = l.facts[fact_slot(&row.label).unwrap_or(i % 8)].to_owned();
+            }
+        }
+        ModuleBody::Text { text } => *text = l.bio.to_owned(),
+        ModuleBody::List { items } => {
+            let source = if list_turn.is_multiple_of(2) {
+                &l.goals
+            } else {
+                &l.pains
+            };
+            *list_turn += 1;
+            *items = source.iter().map(|s| (*s).to_owned()).collect();
+        }
+        ModuleBody::Sliders { rows, .. } => {
+            for (i, row) in rows.iter_mut().enumerate() {
+                row.value = SLIDER_VALUES[i % SLIDER_VALUES.len()];
+            }
+        }
+        ModuleBody::Tags { tags } => *tags = l.tags.iter().map(|s| (*s).to_owned()).collect(),
+    }
+}
+
+/// Which of the eight sample facts fits a template's fact label.
+fn fact_slot(label: &str) -> Option<usize> {
+    Some(match label {
+        "Age" => 0,
+        "Gender" | "Reports to" => 1,
+        "Location" | "Industry" => 2,
+        "Family" | "Household" | "Company size" => 3,
+        "Occupation" | "Job title" => 4,
+        "Income" | "Budget" => 5,
+        "Education" | "Years in role" => 6,
+        "Technology" | "Devices" => 7,
+        _ => return None,
+    })
+}
+
+/// One persona mixing all five languages in its fields.
+pub fn mixed() -> Persona {
+    let mut p = persona("user-persona", "en");
+    p.name = "Nguyễn Minh Anh 王芳".to_owned();
+    p.archetype = "Tiết kiệm nhưng kỹ tính · Осторожный покупатель".to_owned();
+    p.quote = "我会先比较价格. Žinau, ko noriu — и не переплачиваю.".to_owned();
+    for m in &mut p.modules {
+        match &mut m.body {
+            ModuleBody::Text { text } => {
+                *text = format!("{} {} {}", lang("vi").bio, lang("zh").bio, lang("lt").bio)
+            }
+            ModuleBody::List { items } if m.id == "goals" => {
+                *items = vec![
+                    lang("en").goals[0].to_owned(),
+                    lang("zh").goals[1].to_owned(),
+                    lang("ru").goals[2].to_owned(),
+                    lang("vi").goals[3].to_owned(),
+                    lang("lt").goals[0].to_owned(),
+                ]
+            }
+            ModuleBody::List { items } => {
+                *items = vec![
+                    lang("lt").pains[0].to_owned(),
+                    lang("vi").pains[1].to_owned(),
+                    lang("ru").pains[2].to_owned(),
+                    lang("zh").pains[3].to_owned(),
+                ]
+            }
+            ModuleBody::Tags { tags } => {
+                *tags = ["Shopee", "淘宝", "Ozon", "Varle.lt", "Amazon"]
+                    .iter()
+                    .map(|s| (*s).to_owned())
+                    .collect()
+            }
+            _ => {}
+        }
+    }
+    p
+}
+
+/// A persona whose text is far longer than its boxes.
+pub fn overlong() -> Persona {
+    let mut p = persona("user-persona", "en");
+    let long = lang("en").bio.repeat(6);
+    for m in &mut p.modules {
+        match &mut m.body {
+            ModuleBody::Text { text } => *text = long.clone(),
+            ModuleBody::List { items } if m.id == "goals" => {
+                *items = (1..=24)
+                    .map(|i| format!("Goal number {i}: {}", lang("en").goals[i % 4]))
+                    .collect()
+            }
+            _ => {}
+        }
+    }
+    p
+}
+
+/// Every visible string of a persona's sheet, in the order the sheet shows them.
+pub fn visible_strings(p: &Persona) -> Vec<String> {
+    let mut out = vec![p.name.clone(), p.archetype.clone(), p.quote.clone()];
+    for m in &p.modules {
+        if matches!(m.body, ModuleBody::Header) {
+            continue;
+        }
+        out.push(m.title.to_uppercase());
+        match &m.body {
+            ModuleBody::Facts { rows } => {
+                for r in rows.iter().filter(|r| !r.value.trim().is_empty()) {
+                    out.push(r.label.clone());
+                    out.push(r.value.clone());
+                }
+            }
+            ModuleBody::Sliders { rows, .. } => {
+                for r in rows {
+                    out.push(r.left.clone());
+                    out.push(r.right.clone());
+                }
+            }
+            other if other.is_empty() => out.push(m.hint.clone()),
+            other => out.extend(other.texts().into_iter().map(str::to_owned)),
+        }
+    }
+    out.retain(|s| !s.trim().is_empty());
+    out
+}
