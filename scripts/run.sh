@@ -4,9 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/persona-studio/target}"
 (cd ui && npm run --silent build)
 cargo build --release -p persona-studio --quiet
-target_dir="${CARGO_TARGET_DIR:-target}"
-app="$target_dir/release/persona-studio"
+app="$CARGO_TARGET_DIR/release/persona-studio"
 "$app" "$@" example install --if-empty
 exec "$app" "$@"

@@ -6,6 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
+# A cargo target shared between runs on one machine makes repeated runs fast; a fresh
+# machine simply builds it from nothing.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/persona-studio/target}"
 
 step() { printf '\n\033[1;34m==== %s\033[0m\n' "$*"; }
 

@@ -5,10 +5,12 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
 
 use clap::{Args, Parser, Subcommand};
-use persona_api::model::SystemClock;
-use persona_api::{ApiError, ExampleOutcome, Studio};
+use persona_api::model::{Orientation, PageSize, SystemClock};
+use persona_api::sheet::DeckProgress;
+use persona_api::{font_book, ApiError, ExampleOutcome, ExportFormat, ExportRequest, Studio};
 use serde::Serialize;
 
 /// Design customer personas offline and back them with evidence.
@@ -40,6 +42,68 @@ pub enum Command {
     /// List the built-in templates
     #[command(subcommand)]
     Template(TemplateCommand),
+    /// Export a persona sheet as PDF or PNG, or a project as one PDF deck
+    Export(ExportArgs),
+    /// Read survey exports (CSV, TSV, XLSX) from Google Forms, SurveyMonkey, Qualtrics…
+    #[command(subcommand)]
+    Survey(SurveyCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The persona's id or exact name
+    #[arg(required_unless_present = "project")]
+    pub persona: Option<String>,
+    /// Export every persona of this project (name or id) into one PDF deck instead
+    #[arg(long, value_name = "NAME", conflicts_with = "persona")]
+    pub project: Option<String>,
+    #[arg(long, value_enum)]
+    pub format: FormatArg,
+    /// Resolution of PNG exports, 72 to 600 [default: 192, twice screen resolution]
+    #[arg(long, value_name = "N")]
+    pub dpi: Option<u32>,
+    /// Paper size [default: the template's]
+    #[arg(long, value_enum)]
+    pub page: Option<PageArg>,
+    /// [default: the template's]
+    #[arg(long, value_enum)]
+    pub orientation: Option<OrientationArg>,
+    /// The file to write
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum FormatArg {
+    Pdf,
+    Png,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum PageArg {
+    A4,
+    Letter,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum OrientationArg {
+    Landscape,
+    Portrait,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SurveyCommand {
+    /// Detect the tool, encoding and layout of a survey export and profile every
+    /// question, writing nothing: {tool, encoding, delimiter, header_rows, respondents,
+    /// warnings, questions: [{id, text, kind, columns, options, answered, missing}]}
+    Inspect {
+        /// A CSV, TSV or XLSX file
+        file: PathBuf,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -123,6 +187,10 @@ pub fn fail(error: &ApiError) -> ExitCode {
 }
 
 fn execute(command: Command, data_dir: &Path) -> Result<(), ApiError> {
+    // Reading a survey file touches no library, so it works while the app is open.
+    if let Command::Survey(SurveyCommand::Inspect { file, json }) = &command {
+        return inspect_survey(file, json.json);
+    }
     let studio = Studio::open(data_dir, Box::new(SystemClock))?;
     match command {
         Command::Example(ExampleCommand::Install { if_empty }) => {
@@ -202,6 +270,8 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), ApiError> {
             let persona = studio.create_persona(&project, &name, template.as_deref())?;
             println!("{}", persona.id);
         }
+        Command::Export(args) => export(&studio, &args)?,
+        Command::Survey(SurveyCommand::Inspect { file, json }) => inspect_survey(&file, json.json)?,
         Command::Template(TemplateCommand::List(flag)) => {
             let rows = studio.template_summaries();
             output(flag.json, &rows, |out| {
@@ -212,6 +282,81 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), ApiError> {
             });
         }
     }
+    Ok(())
+}
+
+fn export(studio: &Studio, args: &ExportArgs) -> Result<(), ApiError> {
+    let request = ExportRequest {
+        format: match args.format {
+            FormatArg::Pdf => ExportFormat::Pdf,
+            FormatArg::Png => ExportFormat::Png,
+        },
+        dpi: args.dpi,
+        page: args.page.map(|p| match p {
+            PageArg::A4 => PageSize::A4,
+            PageArg::Letter => PageSize::Letter,
+        }),
+        orientation: args.orientation.map(|o| match o {
+            OrientationArg::Landscape => Orientation::Landscape,
+            OrientationArg::Portrait => Orientation::Portrait,
+        }),
+        out: args.out.clone(),
+    };
+    let (fonts, missing) = font_book();
+    for path in missing {
+        eprintln!("warning: fallback font {} is not installed", path.display());
+    }
+    let report = match (&args.persona, &args.project) {
+        (_, Some(project)) => {
+            let cancel = AtomicBool::new(false);
+            let mut progress = |p: &DeckProgress| {
+                if !args.json.json {
+                    eprintln!(
+                        "{}/{} {}",
+                        p.done,
+                        p.total,
+                        if p.persona.is_empty() {
+                            "cover"
+                        } else {
+                            &p.persona
+                        }
+                    );
+                }
+            };
+            studio.export_project_deck(project, &request, &fonts, &mut progress, &cancel)?
+        }
+        (Some(persona), None) => studio.export_persona(persona, &request, &fonts)?,
+        (None, None) => return Err(ApiError::UnknownPersona(String::new())),
+    };
+    for w in &report.warnings {
+        eprintln!("warning: {w}");
+    }
+    output(args.json.json, &report, |out| {
+        writeln!(out, "Wrote {} ({} pages)", report.path, report.pages)
+    });
+    Ok(())
+}
+
+fn inspect_survey(file: &Path, json: bool) -> Result<(), ApiError> {
+    let inspection =
+        persona_api::survey::inspect(file, &persona_api::survey::ImportOptions::default())
+            .map_err(|source| ApiError::Survey {
+                path: file.to_owned(),
+                source,
+            })?;
+    output(json, &inspection, |out| {
+        writeln!(
+            out,
+            "{:?} export, {} respondents, {} questions",
+            inspection.tool,
+            inspection.respondents,
+            inspection.questions.len()
+        )?;
+        for q in &inspection.questions {
+            writeln!(out, "  {:<16} {:?}  {}", q.id, q.kind, q.text)?;
+        }
+        Ok(())
+    });
     Ok(())
 }
 

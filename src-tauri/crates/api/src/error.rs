@@ -24,6 +24,22 @@ pub enum ApiError {
     DuplicateProject(String),
     #[error("there is no template '{0}' (`template list` shows them)")]
     UnknownTemplate(String),
+    #[error(transparent)]
+    Sheet(#[from] persona_sheet::SheetError),
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        path: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot read the survey {}: {source}", path.display())]
+    Survey {
+        path: std::path::PathBuf,
+        #[source]
+        source: persona_survey::SurveyError,
+    },
+    #[error("a project exports as one PDF deck; use --format pdf")]
+    DeckNeedsPdf,
     #[error("this system has no app-data folder; pass --data-dir or set PERSONA_STUDIO_DATA")]
     NoDataDir,
 }
@@ -43,6 +59,11 @@ impl ApiError {
             ApiError::DuplicateProject(_) => "duplicate_project",
             ApiError::UnknownTemplate(_) => "unknown_template",
             ApiError::NoDataDir => "no_data_dir",
+            ApiError::Sheet(persona_sheet::SheetError::Cancelled { .. }) => "cancelled",
+            ApiError::Sheet(_) => "export_failed",
+            ApiError::Write { .. } => "write_failed",
+            ApiError::DeckNeedsPdf => "deck_needs_pdf",
+            ApiError::Survey { .. } => "survey_unreadable",
         }
     }
 

@@ -7,13 +7,17 @@
 mod data_dir;
 mod error;
 mod example;
+mod export;
 mod studio;
 mod views;
 
 pub use data_dir::{resolve_data_dir, DATA_DIR_ENV};
 pub use error::{ApiError, ErrorBody};
 pub use example::{ExampleOutcome, EXAMPLE_PROJECT};
+pub use export::{font_book, ExportFormat, ExportReport, ExportRequest};
 pub use studio::Studio;
 pub use views::{LibraryOverview, PersonaCard, ProjectCard};
 
 pub use persona_model as model;
+pub use persona_sheet as sheet;
+pub use persona_survey as survey;

@@ -1,0 +1,219 @@
+//! Exporting persona sheets and project decks to files.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+use persona_model::{AssetHash, Orientation, PageSize, Persona};
+use persona_sheet::{
+    AssetSource, DeckInput, DeckProgress, Dpi, FontBook, PageOptions, SheetInput, SheetOptions,
+    Warning,
+};
+use persona_store::Library;
+use serde::Serialize;
+
+use crate::{ApiError, Studio};
+
+/// What to export to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Pdf,
+    Png,
+}
+
+/// How to export: the format, the page, the resolution of PNGs.
+#[derive(Debug, Clone)]
+pub struct ExportRequest {
+    pub format: ExportFormat,
+    /// Dots per inch for PNG (72–600); 2× screen resolution when `None`.
+    pub dpi: Option<u32>,
+    /// Overrides the template's paper size.
+    pub page: Option<PageSize>,
+    /// Overrides the template's orientation.
+    pub orientation: Option<Orientation>,
+    pub out: PathBuf,
+}
+
+/// What an export wrote: the CLI's `--json` answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportReport {
+    /// The file written (for a PNG of several pages, the first; the others are
+    /// `NAME-page2.png`, `NAME-page3.png`, …).
+    pub path: String,
+    pub pages: usize,
+    /// What was not drawn as asked (missing glyphs, shrunk or cut text…).
+    pub warnings: Vec<Warning>,
+}
+
+/// The fonts exports use: the bundled faces and the system's Noto CJK and DejaVu.
+/// Building it parses fonts, so a process builds it once and reuses it. The second
+/// value lists fallback fonts that were not found (exports still work, but scripts
+/// only those fonts cover will show as boxes).
+pub fn font_book() -> (FontBook, Vec<PathBuf>) {
+    FontBook::with_system_fallbacks(Path::new("/usr/share/fonts"))
+}
+
+struct LibraryAssets<'a>(&'a Library);
+
+impl AssetSource for LibraryAssets<'_> {
+    fn load(&self, hash: &AssetHash) -> Option<Vec<u8>> {
+        // An asset that cannot be read is drawn as a placeholder and reported by the
+        // sheet as a warning; the export itself goes on.
+        self.0.asset(hash).ok().flatten()
+    }
+}
+
+impl Studio {
+    /// Exports one persona (an id or exact name) as a PDF or PNG file.
+    pub fn export_persona(
+        &self,
+        reference: &str,
+        request: &ExportRequest,
+        fonts: &FontBook,
+    ) -> Result<ExportReport, ApiError> {
+        let persona = self.resolve_persona(reference)?;
+        let project = self
+            .library()
+            .project(persona.project)?
+            .ok_or_else(|| ApiError::UnknownProject(persona.project.to_string()))?;
+        let charts = BTreeMap::new();
+        let input = self.sheet_input(&persona, &project, &charts)?;
+        let options = sheet_options(request);
+        let assets = LibraryAssets(self.library());
+        match request.format {
+            ExportFormat::Pdf => {
+                let pdf = persona_sheet::export_pdf(&input, &options, fonts, &assets)?;
+                write_file(&request.out, &pdf.bytes)?;
+                Ok(report(&request.out, pdf.pages, pdf.warnings))
+            }
+            ExportFormat::Png => {
+                let dpi = Dpi::new(request.dpi.unwrap_or(192))?;
+                let png = persona_sheet::export_png(&input, &options, dpi, fonts, &assets)?;
+                for (i, page) in png.pages.iter().enumerate() {
+                    write_file(&page_path(&request.out, i), page)?;
+                }
+                Ok(report(&request.out, png.pages.len(), png.warnings))
+            }
+        }
+    }
+
+    /// Exports every persona of a project (by name) into one PDF: a branded cover, then
+    /// one sheet per persona. `progress` hears after the cover and after each persona;
+    /// setting `cancel` stops the export and writes nothing.
+    pub fn export_project_deck(
+        &self,
+        project: &str,
+        request: &ExportRequest,
+        fonts: &FontBook,
+        progress: &mut dyn FnMut(&DeckProgress),
+        cancel: &AtomicBool,
+    ) -> Result<ExportReport, ApiError> {
+        if request.format != ExportFormat::Pdf {
+            return Err(ApiError::DeckNeedsPdf);
+        }
+        let project = self.resolve_project(project)?;
+        let mut personas: Vec<Persona> = self
+            .library()
+            .personas()?
+            .into_iter()
+            .filter(|p| p.project == project.id)
+            .collect();
+        personas.sort_by_key(|p| p.name.to_lowercase());
+        let charts = BTreeMap::new();
+        let sheets = personas
+            .iter()
+            .map(|p| self.sheet_input(p, &project, &charts))
+            .collect::<Result<Vec<_>, _>>()?;
+        let deck = DeckInput {
+            title: &project.name,
+            brand: &project.brand,
+            sheets,
+        };
+        let assets = LibraryAssets(self.library());
+        let pdf = persona_sheet::export_deck(
+            &deck,
+            &sheet_options(request),
+            fonts,
+            &assets,
+            progress,
+            cancel,
+        )?;
+        write_file(&request.out, &pdf.bytes)?;
+        Ok(report(&request.out, pdf.pages, pdf.warnings))
+    }
+
+    fn sheet_input<'a>(
+        &self,
+        persona: &'a Persona,
+        project: &'a persona_model::Project,
+        charts: &'a BTreeMap<String, persona_sheet::ChartData>,
+    ) -> Result<SheetInput<'a>, ApiError> {
+        Ok(SheetInput {
+            persona,
+            template: self.template(persona.template.as_str())?,
+            brand: &project.brand,
+            project_name: Some(&project.name),
+            charts,
+        })
+    }
+}
+
+fn sheet_options(request: &ExportRequest) -> SheetOptions {
+    SheetOptions {
+        page: PageOptions {
+            size: request.page,
+            orientation: request.orientation,
+        },
+        ..SheetOptions::default()
+    }
+}
+
+fn report(path: &Path, pages: usize, warnings: Vec<Warning>) -> ExportReport {
+    ExportReport {
+        path: path.display().to_string(),
+        pages,
+        warnings,
+    }
+}
+
+/// `out.png` for the first page, `out-page2.png` for the second, and so on.
+fn page_path(out: &Path, index: usize) -> PathBuf {
+    if index == 0 {
+        return out.to_owned();
+    }
+    let stem = out
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    let ext = out
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    out.with_file_name(format!("{stem}-page{}{ext}", index + 1))
+}
+
+/// Writes through a temporary file in the same folder and renames it into place, so a
+/// failed export never leaves half a file where a good one was.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
+    let failed = |source: std::io::Error| ApiError::Write {
+        path: path.to_owned(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.partial"));
+    let result = std::fs::File::create(&tmp)
+        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(failed)
+}
