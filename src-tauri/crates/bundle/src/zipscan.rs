@@ -13,24 +13,26 @@ const CENTRAL_SIG: [u8; 4] = [0x50, 0x4b, 0x01, 0x02];
 /// The end record is 22 bytes plus a comment of at most 65,535 bytes.
 const EOCD_SEARCH: usize = 22 + 65_535;
 
-/// The number of entries the last end-of-central-directory record declares.
+/// The number of entries the last end-of-central-directory record declares, or the
+/// zip64 record next to it if that declares more (the zip library may believe either).
 pub(crate) fn declared_entries(bytes: &[u8]) -> Option<u64> {
     let eocd = find_eocd(bytes)?;
-    let count = u64::from(u16_at(bytes, eocd + 10)?);
-    if count != 0xffff {
-        return Some(count);
-    }
-    // Zip64: the locator sits right before the classic record and points at the
-    // zip64 record, which holds the real count.
+    let classic = u64::from(u16_at(bytes, eocd + 10)?);
+    Some(classic.max(zip64_entries(bytes, eocd).unwrap_or(0)))
+}
+
+/// The count in the zip64 end record, found through the locator that sits right
+/// before the classic end record.
+fn zip64_entries(bytes: &[u8], eocd: usize) -> Option<u64> {
     let locator = eocd.checked_sub(20)?;
     if bytes.get(locator..locator + 4)? != ZIP64_LOCATOR_SIG {
-        return Some(count);
+        return None;
     }
     let record = usize::try_from(u64_at(bytes, locator + 8)?).ok()?;
     if bytes.get(record..record.checked_add(4)?)? != ZIP64_EOCD_SIG {
         return None;
     }
-    u64_at(bytes, record + 32)
+    u64_at(bytes, record.checked_add(32)?)
 }
 
 /// The first entry name that appears twice in the central directory starting at

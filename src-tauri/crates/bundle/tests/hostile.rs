@@ -538,3 +538,27 @@ fn the_crate_never_touches_the_file_system() {
         }
     }
 }
+
+#[test]
+fn a_zip64_record_claiming_billions_of_entries_is_refused_before_parsing() {
+    let bytes = valid();
+    let eocd = bytes.len() - 22;
+    assert_eq!(bytes[eocd..eocd + 4], [0x50, 0x4b, 0x05, 0x06]);
+    let mut crafted = bytes[..eocd].to_vec();
+    let record_at = crafted.len() as u64;
+    crafted.extend([0x50, 0x4b, 0x06, 0x06]);
+    crafted.extend(44u64.to_le_bytes());
+    crafted.extend([45, 0, 45, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    crafted.extend(u64::MAX.to_le_bytes());
+    crafted.extend(u64::MAX.to_le_bytes());
+    crafted.extend(0u64.to_le_bytes());
+    crafted.extend(0u64.to_le_bytes());
+    crafted.extend([0x50, 0x4b, 0x06, 0x07, 0, 0, 0, 0]);
+    crafted.extend(record_at.to_le_bytes());
+    crafted.extend(1u32.to_le_bytes());
+    crafted.extend(&bytes[eocd..]);
+    assert!(matches!(
+        refuse(&crafted),
+        ReadError::TooManyEntries { limit: 4096, count } if count == usize::MAX
+    ));
+}
