@@ -34,8 +34,8 @@ pub use manifest::{
     ContentEntry, FormatVersion, Manifest, Scope, FORMAT_NAME, FORMAT_VERSION, MANIFEST_PATH,
 };
 pub use plan::{
-    plan_import, Existing, ImportPlan, ImportTarget, OnConflict, PersonaAction, PersonaPlan,
-    PlanError, ProjectPlan, TemplateAction, TemplatePlan,
+    plan_import, Existing, ImportPlan, ImportSummary, ImportTarget, OnConflict, PersonaAction,
+    PersonaPlan, PlanError, PlannedPersona, ProjectPlan, TemplateAction, TemplatePlan,
 };
 pub use read::{inspect, read, read_from, Bundle};
 pub use write::{sha256_hex, write, write_to, WriteOptions};

@@ -151,6 +151,76 @@ pub struct ImportPlan {
     pub evidence: EvidenceSnapshot,
 }
 
+impl ImportPlan {
+    /// What the plan does, in the short form `bundle import --json` prints and the
+    /// app's import dialog shows.
+    pub fn summary(&self) -> ImportSummary {
+        let (project_action, project) = match &self.project {
+            ProjectPlan::Create(p) => ("create", p.id),
+            ProjectPlan::Replace(p) => ("replace", p.id),
+            ProjectPlan::UseExisting(id) => ("use_existing", *id),
+        };
+        let personas = |action: PersonaAction| {
+            self.personas
+                .iter()
+                .filter(|p| p.action == action)
+                .map(|p| PlannedPersona {
+                    id: p.persona.id,
+                    original: p.original,
+                    name: p.persona.name.clone(),
+                })
+                .collect()
+        };
+        ImportSummary {
+            project,
+            project_action,
+            created: personas(PersonaAction::Create),
+            replaced: personas(PersonaAction::Replace),
+            skipped: personas(PersonaAction::Skip),
+            templates_created: self
+                .templates
+                .iter()
+                .filter(|t| t.action == TemplateAction::Create)
+                .map(|t| t.template.id.clone())
+                .collect(),
+            templates_replaced: self
+                .templates
+                .iter()
+                .filter(|t| t.action == TemplateAction::Replace)
+                .map(|t| t.template.id.clone())
+                .collect(),
+            images_stored: self.assets.len(),
+            images_dropped: self.dropped_assets.len(),
+        }
+    }
+}
+
+/// The short form of an [`ImportPlan`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImportSummary {
+    /// The project the personas go into.
+    pub project: ProjectId,
+    /// `create`, `replace` or `use_existing`.
+    pub project_action: &'static str,
+    pub created: Vec<PlannedPersona>,
+    pub replaced: Vec<PlannedPersona>,
+    pub skipped: Vec<PlannedPersona>,
+    pub templates_created: Vec<TemplateId>,
+    pub templates_replaced: Vec<TemplateId>,
+    pub images_stored: usize,
+    pub images_dropped: usize,
+}
+
+/// One persona in an [`ImportSummary`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlannedPersona {
+    /// Its id in the library after the import.
+    pub id: PersonaId,
+    /// Its id in the file.
+    pub original: PersonaId,
+    pub name: String,
+}
+
 /// Why no plan could be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PlanError {

@@ -257,3 +257,30 @@ fn conflict_policies_parse_from_the_cli_words() {
     }
     assert!("overwrite".parse::<OnConflict>().is_err());
 }
+
+#[test]
+fn the_summary_counts_what_the_plan_does() {
+    let c = sample();
+    let s = plan(
+        &c,
+        &library_with_sample(),
+        ImportTarget::BundleProject,
+        OnConflict::KeepBoth,
+    )
+    .summary();
+    assert_eq!(s.project_action, "create");
+    assert_eq!(s.created.len(), 4);
+    assert!(s.replaced.is_empty() && s.skipped.is_empty());
+    assert_eq!(s.created[0].original, c.personas[0].id);
+    assert_eq!(s.images_stored, 0);
+    let json = serde_json::to_value(&s).unwrap();
+    assert_eq!(json["created"][1]["name"], "Ирина Волкова");
+    let s = plan(
+        &c,
+        &library_with_sample(),
+        ImportTarget::BundleProject,
+        OnConflict::Skip,
+    )
+    .summary();
+    assert_eq!((s.project_action, s.skipped.len()), ("use_existing", 4));
+}
