@@ -398,9 +398,19 @@ fn fresh_template_id(base: &TemplateId, taken: &BTreeSet<TemplateId>) -> Templat
     (2u32..)
         .map(|n| {
             let suffix = format!("-{n}");
-            // Slugs are ASCII, so any byte index is a character boundary.
-            let keep = base.as_str().len().min(64 - suffix.len());
-            TemplateId(format!("{}{suffix}", &base.as_str()[..keep]))
+            // Ids read from a bundle are ASCII slugs, but callers may pass any
+            // contents: cut on a character boundary, never inside one.
+            let room = 64usize.saturating_sub(suffix.len());
+            let mut used = 0;
+            let head: String = base
+                .as_str()
+                .chars()
+                .take_while(|c| {
+                    used += c.len_utf8();
+                    used <= room
+                })
+                .collect();
+            TemplateId(format!("{head}{suffix}"))
         })
         .find(|id| !taken.contains(id))
         .unwrap_or_else(|| base.clone())
@@ -432,5 +442,30 @@ fn drop_missing_assets(
             | ModuleBody::Tags { .. }
             | ModuleBody::Chart { .. } => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fresh_template_ids_stay_within_64_bytes_and_never_split_a_character() {
+        let taken = BTreeSet::new();
+        let long = TemplateId("a".repeat(64));
+        assert_eq!(
+            fresh_template_id(&long, &taken).as_str(),
+            format!("{}-2", "a".repeat(62))
+        );
+        let wide = TemplateId("ж".repeat(40));
+        let id = fresh_template_id(&wide, &taken);
+        assert!(id.as_str().len() <= 64);
+        assert!(id.as_str().ends_with("-2"));
+        let mut taken = BTreeSet::new();
+        taken.insert(TemplateId("x-2".into()));
+        assert_eq!(
+            fresh_template_id(&TemplateId("x".into()), &taken).as_str(),
+            "x-3"
+        );
     }
 }
