@@ -283,6 +283,12 @@ fn check_listing(raw: RawBundle) -> Result<(Manifest, Listed), ReadError> {
     }
     let mut listed = BTreeSet::new();
     for c in &manifest.contents {
+        if c.path == MANIFEST_PATH {
+            return Err(ReadError::InvalidJson {
+                entry: MANIFEST_PATH.to_owned(),
+                reason: "the manifest lists itself".into(),
+            });
+        }
         if !listed.insert(c.path.as_str()) {
             return Err(ReadError::DuplicateListing {
                 entry: c.path.clone(),

@@ -562,3 +562,15 @@ fn a_zip64_record_claiming_billions_of_entries_is_refused_before_parsing() {
         ReadError::TooManyEntries { limit: 4096, count } if count == usize::MAX
     ));
 }
+
+#[test]
+fn a_manifest_listing_itself_is_refused_as_invalid() {
+    let bytes = with_manifest(|m| {
+        let listing = m["contents"].as_array_mut().unwrap();
+        listing.push(serde_json::json!({"path": "manifest.json", "size": 1, "sha256": "00"}));
+    });
+    assert!(matches!(
+        refuse(&bytes),
+        ReadError::InvalidJson { entry, reason } if entry == "manifest.json" && reason.contains("itself")
+    ));
+}

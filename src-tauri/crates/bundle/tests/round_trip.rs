@@ -171,3 +171,16 @@ fn an_empty_project_is_a_valid_bundle() {
     let bytes = write(&nothing, &options(Scope::Selection)).unwrap();
     assert_eq!(read(&bytes, &Limits::default()).unwrap().contents, nothing);
 }
+
+#[test]
+fn entry_order_and_compression_do_not_matter_to_the_reader() {
+    let bytes = write(&sample(), &options(Scope::Project)).unwrap();
+    let mut entries = unzip(&bytes);
+    entries.reverse();
+    let reordered = zip_of(&entries);
+    assert_ne!(reordered, bytes);
+    assert_eq!(
+        read(&reordered, &Limits::default()).unwrap().contents,
+        read(&bytes, &Limits::default()).unwrap().contents
+    );
+}
