@@ -1,6 +1,6 @@
 //! What a bundle carries, as model values, and what an inspection reports about it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use persona_model::{
     AssetHash, Module, ModuleBody, Persona, PersonaId, Project, ProjectId, Template, TemplateId,
@@ -28,6 +28,15 @@ pub struct BundleContents {
     pub assets: BTreeMap<AssetHash, Vec<u8>>,
     /// Aggregated evidence behind the personas.
     pub evidence: EvidenceSnapshot,
+}
+
+impl BundleContents {
+    /// Every image the project, personas and templates refer to: exactly the keys
+    /// [`crate::write()`] expects in `assets`. Build the contents without assets, ask
+    /// this, then fetch those bytes from the library.
+    pub fn used_assets(&self) -> BTreeSet<AssetHash> {
+        referenced_assets(self).into_keys().cloned().collect()
+    }
 }
 
 /// The evidence snapshot (`evidence/evidence.json`): aggregates and chosen quotes,

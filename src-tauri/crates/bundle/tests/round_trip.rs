@@ -184,3 +184,17 @@ fn entry_order_and_compression_do_not_matter_to_the_reader() {
         read(&bytes, &Limits::default()).unwrap().contents
     );
 }
+
+#[test]
+fn used_assets_names_exactly_what_the_writer_needs() {
+    let full = sample();
+    let mut c = full.clone();
+    c.assets.clear();
+    let used = c.used_assets();
+    assert_eq!(used, full.assets.keys().cloned().collect());
+    c.assets = used
+        .iter()
+        .map(|h| (h.clone(), full.assets[h].clone()))
+        .collect();
+    assert!(write(&c, &options(Scope::Project)).is_ok());
+}
