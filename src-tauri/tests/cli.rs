@@ -1,36 +1,10 @@
 //! The command-line contract, run as a real process against a real library on disk.
 
-use std::path::Path;
+mod common;
+
 use std::process::{Command, Output};
 
-use serde_json::Value;
-
-const BIN: &str = env!("CARGO_BIN_EXE_persona-studio");
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("PERSONA_STUDIO_DATA")
-        .output()
-        .expect("the binary runs")
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = run(dir, args);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("stdout is UTF-8")
-}
-
-fn json(dir: &Path, args: &[&str]) -> Value {
-    let text = ok(dir, args);
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{args:?} printed no JSON ({e}): {text}"))
-}
+use common::{json, ok, run, BIN};
 
 /// Asserts a failure with exactly one line on stderr containing `needle`.
 fn fails_with(out: &Output, needle: &str) {

@@ -1,31 +1,11 @@
 //! `export` and `survey inspect` on the command line, checked with poppler and qpdf.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-use serde_json::Value;
-
-const BIN: &str = env!("CARGO_BIN_EXE_persona-studio");
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("PERSONA_STUDIO_DATA")
-        .output()
-        .expect("the binary runs")
-}
-
-fn ok_json(dir: &Path, args: &[&str]) -> Value {
-    let out = run(dir, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
-}
+use common::{json as ok_json, run};
 
 fn tool(cmd: &str, args: &[&str]) -> String {
     let out = Command::new(cmd)

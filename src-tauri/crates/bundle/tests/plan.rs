@@ -22,9 +22,12 @@ fn ids() -> impl FnMut() -> Uuid {
 
 fn library() -> Existing {
     Existing {
+        // The built-in templates, with user-persona as the samples froze it.
         templates: builtin_templates()
             .iter()
-            .map(|t| (t.id.clone(), t.clone()))
+            .cloned()
+            .chain([template("user-persona")])
+            .map(|t| (t.id.clone(), t))
             .collect(),
         ..Existing::default()
     }
