@@ -6,9 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use persona_api::bundle::{ImportSummary, OnConflict};
-use persona_api::model::{
-    Orientation, PageSize, Persona, PersonaId, Project, ProjectId, Template,
-};
+use persona_api::model::{Orientation, PageSize, Persona, PersonaId, Project, ProjectId, Template};
 use persona_api::sheet::{DeckProgress, FontBook};
 use persona_api::{
     font_book, BundleExport, BundlePreview, BundleSelection, ErrorBody, ExampleOutcome,
@@ -44,7 +42,10 @@ impl AppState {
         self.fonts.get_or_init(|| {
             let (fonts, missing) = font_book();
             for path in missing {
-                eprintln!("persona-studio: fallback font {} is not installed", path.display());
+                eprintln!(
+                    "persona-studio: fallback font {} is not installed",
+                    path.display()
+                );
             }
             fonts
         })
@@ -220,9 +221,21 @@ pub async fn preview_sheet(
     let count = png.pages.len();
     let bytes = png.pages.into_iter().nth(index).ok_or_else(|| ErrorBody {
         code: "no_such_page".into(),
-        message: format!("the sheet has {count} page(s); there is no page {}", index + 1),
+        message: format!(
+            "the sheet has {count} page(s); there is no page {}",
+            index + 1
+        ),
     })?;
     Ok(tauri::ipc::Response::new(bytes))
+}
+
+/// The export dialog's choices for one sheet.
+#[derive(Debug, serde::Deserialize)]
+pub struct SheetChoices {
+    format: ExportFormat,
+    page: Option<PageSize>,
+    orientation: Option<Orientation>,
+    dpi: Option<u32>,
 }
 
 /// Asks where to save (native dialog), then exports the persona's sheet; `None` if the
@@ -232,13 +245,10 @@ pub async fn export_sheet(
     window: WebviewWindow,
     state: State<'_, AppState>,
     id: PersonaId,
-    format: ExportFormat,
-    page: Option<PageSize>,
-    orientation: Option<Orientation>,
-    dpi: Option<u32>,
+    choices: SheetChoices,
     suggested_name: String,
 ) -> Reply<Option<ExportReport>> {
-    let ext = match format {
+    let ext = match choices.format {
         ExportFormat::Pdf => "pdf",
         ExportFormat::Png => "png",
     };
@@ -246,10 +256,10 @@ pub async fn export_sheet(
         return Ok(None);
     };
     let request = ExportRequest {
-        format,
-        dpi,
-        page,
-        orientation,
+        format: choices.format,
+        dpi: choices.dpi,
+        page: choices.page,
+        orientation: choices.orientation,
         out,
     };
     let fonts = state.fonts();
