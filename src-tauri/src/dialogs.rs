@@ -54,7 +54,7 @@ fn safe_file_name(name: &str) -> String {
             c => c,
         })
         .collect();
-    let trimmed = cleaned.trim().trim_start_matches('.').trim();
+    let trimmed = cleaned.trim_matches(|c: char| c == '.' || c.is_whitespace());
     if trimmed.is_empty() {
         "personas".to_owned()
     } else {
