@@ -12,6 +12,7 @@ mod ids;
 pub mod migrate;
 mod module;
 mod persona;
+mod preset;
 mod project;
 mod template;
 mod templates;
@@ -22,6 +23,7 @@ pub use error::ModelError;
 pub use ids::{AssetHash, PersonaId, ProjectId, TemplateId};
 pub use module::{Fact, GridArea, Module, ModuleBody, Slider, SliderScale};
 pub use persona::{initials, Persona, PersonaSummary, PERSONA_SCHEMA};
+pub use preset::{builtin_preset, builtin_presets, Preset, PresetFile, PRESET_SCHEMA};
 pub use project::{Brand, Project, ProjectSummary, PROJECT_SCHEMA};
 pub use template::{
     Grid, Orientation, PageSize, PageSpec, Template, TemplateSummary, TEMPLATE_SCHEMA,
