@@ -10,6 +10,18 @@ fn main() {
         "save_persona",
         "delete_persona",
         "list_templates",
+        "list_presets",
+        "create_persona_from",
+        "duplicate_persona",
+        "move_persona",
+        "choose_persona_photo",
+        "set_persona_photo",
+        "remove_persona_photo",
+        "get_asset",
+        "update_project",
+        "choose_brand_logo",
+        "set_brand_logo",
+        "brand_fonts",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -41,6 +41,18 @@ pub fn run(data_dir: &Path) -> ExitCode {
             commands::save_persona,
             commands::delete_persona,
             commands::list_templates,
+            commands::list_presets,
+            commands::create_persona_from,
+            commands::duplicate_persona,
+            commands::move_persona,
+            commands::choose_persona_photo,
+            commands::set_persona_photo,
+            commands::remove_persona_photo,
+            commands::get_asset,
+            commands::update_project,
+            commands::choose_brand_logo,
+            commands::set_brand_logo,
+            commands::brand_fonts,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -2,6 +2,7 @@
 
 mod cli;
 mod commands;
+mod dialogs;
 mod gui;
 mod instance;
 

@@ -9,6 +9,9 @@ import type { PersonaId } from './bindings/PersonaId';
 import type { Project } from './bindings/Project';
 import type { ProjectId } from './bindings/ProjectId';
 import type { Template } from './bindings/Template';
+import type { Preset } from './bindings/Preset';
+import type { Brand } from './bindings/Brand';
+import type { CropRect } from './bindings/CropRect';
 import type { MockOptions } from './backend/mock';
 
 /** The Tauri commands, one method each. Every method rejects with an `ErrorBody`. */
@@ -25,6 +28,31 @@ export interface Backend {
   savePersona(persona: Persona): Promise<Persona>;
   deletePersona(id: PersonaId): Promise<null>;
   listTemplates(): Promise<Template[]>;
+  /** Presets that prefill a new persona (the shopper archetypes). */
+  listPresets(): Promise<Preset[]>;
+  /** Like `createPersona`, prefilled by `preset`; a null template takes the preset's. */
+  createPersonaFrom(
+    project: ProjectId,
+    name: string,
+    template: string | null,
+    preset: string | null,
+  ): Promise<Persona>;
+  /** A copy with a new id and "(copy)" after the name, in the same project. */
+  duplicatePersona(id: PersonaId): Promise<Persona>;
+  movePersona(id: PersonaId, project: ProjectId): Promise<Persona>;
+  /** Opens the native file dialog; resolves null when the user cancelled. */
+  choosePersonaPhoto(id: PersonaId): Promise<Persona | null>;
+  /** Image bytes dropped or pasted: checked, cropped, scaled and stored by the app. */
+  setPersonaPhoto(id: PersonaId, bytes: Uint8Array, crop: CropRect | null): Promise<Persona>;
+  removePersonaPhoto(id: PersonaId): Promise<Persona>;
+  /** The bytes of a stored image (photo or logo). */
+  getAsset(hash: string): Promise<Uint8Array>;
+  /** Renames a project and sets its brand (colours, font, logo). */
+  updateProject(id: ProjectId, name: string, brand: Brand): Promise<Project>;
+  chooseBrandLogo(id: ProjectId): Promise<Project | null>;
+  setBrandLogo(id: ProjectId, bytes: Uint8Array): Promise<Project>;
+  /** The font families sheets can be set in. */
+  brandFonts(): Promise<string[]>;
 }
 
 /** Turns anything a command rejected with into the `ErrorBody` the UI shows. */

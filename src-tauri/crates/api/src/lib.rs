@@ -5,13 +5,16 @@
 //! UI and a one-sentence `Display` for people.
 
 mod data_dir;
+mod editing;
 mod error;
 mod example;
 mod export;
+pub mod photo;
 mod studio;
 mod views;
 
 pub use data_dir::{resolve_data_dir, DATA_DIR_ENV};
+pub use editing::COPY_SUFFIX;
 pub use error::{ApiError, ErrorBody};
 pub use example::{ExampleOutcome, EXAMPLE_PROJECT};
 pub use export::{font_book, ExportFormat, ExportReport, ExportRequest};

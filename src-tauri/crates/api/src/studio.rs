@@ -3,7 +3,7 @@ use std::path::Path;
 
 use persona_model::{
     builtin_template, builtin_templates, initials, Clock, Persona, PersonaId, PersonaSummary,
-    Project, ProjectId, ProjectSummary, Template, TemplateId, TemplateSummary, DEFAULT_TEMPLATE,
+    Project, ProjectId, ProjectSummary, Template, TemplateId, TemplateSummary,
 };
 use persona_store::Library;
 
@@ -181,11 +181,7 @@ impl Studio {
         name: &str,
         template: Option<&str>,
     ) -> Result<Persona, ApiError> {
-        let project = self.resolve_project(project)?;
-        let template = self.template(template.unwrap_or(DEFAULT_TEMPLATE))?;
-        let persona = Persona::from_template(template, project.id, name, self.clock.now())?;
-        self.lib.put_persona(&persona)?;
-        Ok(persona)
+        self.create_persona_from(project, name, template, None)
     }
 
     /// Stores an edited persona and answers it as stored (with its new `updated` time).

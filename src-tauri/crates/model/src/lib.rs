@@ -22,7 +22,7 @@ pub use color::Color;
 pub use error::ModelError;
 pub use ids::{AssetHash, PersonaId, ProjectId, TemplateId};
 pub use module::{Fact, GridArea, Module, ModuleBody, Slider, SliderScale};
-pub use persona::{initials, Persona, PersonaSummary, PERSONA_SCHEMA};
+pub use persona::{initials, Persona, PersonaSummary, MAX_NAME_CHARS, PERSONA_SCHEMA};
 pub use preset::{builtin_preset, builtin_presets, Preset, PresetFile, PRESET_SCHEMA};
 pub use project::{Brand, Project, ProjectSummary, PROJECT_SCHEMA};
 pub use template::{
