@@ -11,6 +11,7 @@ mod error;
 mod example;
 mod export;
 pub mod photo;
+mod search;
 mod studio;
 mod templates;
 mod views;
@@ -21,6 +22,7 @@ pub use editing::COPY_SUFFIX;
 pub use error::{ApiError, ErrorBody};
 pub use example::{ExampleOutcome, EXAMPLE_PROJECT};
 pub use export::{font_book, ExportFormat, ExportReport, ExportRequest};
+pub use search::{SearchHit, SearchQuery, SearchSort};
 pub use studio::Studio;
 pub use views::{LibraryOverview, PersonaCard, ProjectCard};
 

@@ -1,5 +1,6 @@
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 use persona_model::{
     initials, Clock, Persona, PersonaId, PersonaSummary, Project, ProjectId, ProjectSummary,
@@ -7,6 +8,7 @@ use persona_model::{
 };
 use persona_store::Library;
 
+use crate::search::SearchIndex;
 use crate::views::{LibraryOverview, PersonaCard, ProjectCard};
 use crate::ApiError;
 
@@ -14,6 +16,8 @@ use crate::ApiError;
 pub struct Studio {
     lib: Library,
     clock: Box<dyn Clock>,
+    /// The search index, built on first use and rebuilt after the library changes.
+    index: Mutex<Option<Arc<SearchIndex>>>,
 }
 
 impl std::fmt::Debug for Studio {
@@ -28,6 +32,7 @@ impl Studio {
         Ok(Studio {
             lib: Library::open(dir)?,
             clock,
+            index: Mutex::new(None),
         })
     }
 
@@ -46,19 +51,29 @@ impl Studio {
         self.lib.is_empty()
     }
 
-    /// Every project with its personas, for the library screen.
-    pub fn overview(&self) -> Result<LibraryOverview, ApiError> {
-        let template_names: BTreeMap<TemplateId, String> = self
+    pub(crate) fn index_slot(&self) -> &Mutex<Option<Arc<SearchIndex>>> {
+        &self.index
+    }
+
+    /// Template names by id, for persona cards.
+    pub(crate) fn template_names(&self) -> Result<BTreeMap<TemplateId, String>, ApiError> {
+        Ok(self
             .templates()?
             .into_iter()
             .map(|t| (t.id, t.name))
-            .collect();
+            .collect())
+    }
+
+    /// Every project with its personas, for the library screen. The cards come from
+    /// the search index, so opening the library reads every persona once.
+    pub fn overview(&self) -> Result<LibraryOverview, ApiError> {
+        let index = self.index()?;
         let mut by_project: BTreeMap<ProjectId, Vec<PersonaCard>> = BTreeMap::new();
-        for p in self.lib.personas()? {
+        for e in &index.entries {
             by_project
-                .entry(p.project)
+                .entry(e.project)
                 .or_default()
-                .push(card(&p, &template_names));
+                .push(e.card.clone());
         }
         let projects: Vec<ProjectCard> = self
             .sorted_projects()?
@@ -219,22 +234,6 @@ impl Studio {
         let mut projects = self.lib.projects()?;
         projects.sort_by_key(|p| sort_key(&p.name));
         Ok(projects)
-    }
-}
-
-fn card(p: &Persona, template_names: &BTreeMap<TemplateId, String>) -> PersonaCard {
-    PersonaCard {
-        id: p.id,
-        name: p.name.clone(),
-        archetype: p.archetype.clone(),
-        template_name: template_names
-            .get(&p.template)
-            .cloned()
-            .unwrap_or_else(|| p.template.to_string()),
-        template: p.template.clone(),
-        photo: p.photo.clone(),
-        initials: initials(&p.name),
-        updated: p.updated,
     }
 }
 

@@ -7,6 +7,7 @@
 
 mod clock;
 mod color;
+mod digest;
 mod error;
 mod ids;
 pub mod migrate;
@@ -19,6 +20,7 @@ mod templates;
 
 pub use clock::{Clock, FixedClock, SystemClock, Timestamp};
 pub use color::Color;
+pub use digest::{fold, PersonaDigest};
 pub use error::ModelError;
 pub use ids::{AssetHash, PersonaId, ProjectId, TemplateId};
 pub use module::{Fact, GridArea, Module, ModuleBody, Slider, SliderScale};
