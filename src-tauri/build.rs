@@ -22,6 +22,7 @@ fn main() {
         "choose_brand_logo",
         "set_brand_logo",
         "brand_fonts",
+        "search_personas",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

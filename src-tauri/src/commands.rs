@@ -7,7 +7,7 @@ use persona_api::model::{
     AssetHash, Brand, Persona, PersonaId, Preset, Project, ProjectId, Template,
 };
 use persona_api::photo::CropRect;
-use persona_api::{ErrorBody, ExampleOutcome, LibraryOverview, Studio};
+use persona_api::{ErrorBody, ExampleOutcome, LibraryOverview, SearchHit, SearchQuery, Studio};
 use tauri::ipc::{InvokeBody, Request, Response};
 use tauri::{AppHandle, State};
 
@@ -224,4 +224,12 @@ fn bad_request(what: &str) -> ErrorBody {
         code: "bad_request".into(),
         message: format!("the request's {what} is missing or malformed"),
     }
+}
+
+#[tauri::command]
+pub async fn search_personas(
+    state: State<'_, AppState>,
+    query: SearchQuery,
+) -> Reply<Vec<SearchHit>> {
+    studio(&state)?.search(&query).map_err(|e| e.body())
 }

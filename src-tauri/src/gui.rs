@@ -53,6 +53,7 @@ pub fn run(data_dir: &Path) -> ExitCode {
             commands::choose_brand_logo,
             commands::set_brand_logo,
             commands::brand_fonts,
+            commands::search_personas,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -12,6 +12,8 @@ import type { Template } from './bindings/Template';
 import type { Preset } from './bindings/Preset';
 import type { Brand } from './bindings/Brand';
 import type { CropRect } from './bindings/CropRect';
+import type { SearchHit } from './bindings/SearchHit';
+import type { SearchQuery } from './bindings/SearchQuery';
 import type { MockOptions } from './backend/mock';
 
 /** The Tauri commands, one method each. Every method rejects with an `ErrorBody`. */
@@ -53,6 +55,8 @@ export interface Backend {
   setBrandLogo(id: ProjectId, bytes: Uint8Array): Promise<Project>;
   /** The font families sheets can be set in. */
   brandFonts(): Promise<string[]>;
+  /** Every persona whose text holds all the query's words, filtered and sorted. */
+  searchPersonas(query: SearchQuery): Promise<SearchHit[]>;
 }
 
 /** Turns anything a command rejected with into the `ErrorBody` the UI shows. */

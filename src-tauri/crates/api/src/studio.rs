@@ -3,7 +3,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use persona_model::{
-    initials, Clock, Persona, PersonaId, PersonaSummary, Project, ProjectId, ProjectSummary,
+    Clock, Persona, PersonaId, PersonaSummary, Project, ProjectId, ProjectSummary,
     TemplateId,
 };
 use persona_store::Library;

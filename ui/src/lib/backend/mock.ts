@@ -11,6 +11,8 @@ import type { Project } from '../bindings/Project';
 import type { Template } from '../bindings/Template';
 import type { Preset } from '../bindings/Preset';
 import type { CropRect } from '../bindings/CropRect';
+import type { SearchHit } from '../bindings/SearchHit';
+import type { SearchQuery } from '../bindings/SearchQuery';
 import { sniffImage } from '../model/images';
 import { initials } from '../model/initials';
 import { byName } from '../model/sort';
@@ -419,4 +421,60 @@ export class MockBackend implements Backend {
   brandFonts(): Promise<string[]> {
     return this.answer('brand_fonts', () => ['Noto Sans', 'Noto Sans CJK SC', 'DejaVu Sans']);
   }
+
+  searchPersonas(query: SearchQuery): Promise<SearchHit[]> {
+    return this.answer('search_personas', () => {
+      const fold = (s: string) => s.normalize('NFC').toLowerCase();
+      const words = fold(query.text).split(/\s+/).filter((w) => w !== '');
+      const tag = query.tag === null || query.tag === undefined ? null : fold(query.tag);
+      const hits = [...this.personas.values()]
+        .filter((p) => query.project == null || p.project === query.project)
+        .filter((p) => query.template == null || p.template === query.template)
+        .filter((p) => tag === null || p.tags.some((t) => fold(t) === tag))
+        .filter((p) => {
+          const text = fold(searchText(p));
+          return words.every((w) => text.includes(w));
+        })
+        .map((p) => ({ project: p.project, card: this.card(p) }));
+      if (query.sort === 'updated') {
+        hits.sort((a, b) => b.card.updated.localeCompare(a.card.updated) || byName(a.card, b.card));
+      } else {
+        hits.sort((a, b) => byName(a.card, b.card));
+      }
+      return hits;
+    });
+  }
+}
+
+/** `Persona::search_text`: every piece of the persona's text. */
+function searchText(p: Persona): string {
+  const parts = [p.name, p.archetype, p.quote, p.notes, ...p.tags];
+  for (const m of p.modules) {
+    parts.push(m.title);
+    const b = m.body;
+    switch (b.kind) {
+      case 'facts':
+        for (const f of b.rows) parts.push(f.label, f.value);
+        break;
+      case 'text':
+        parts.push(b.text);
+        break;
+      case 'list':
+        parts.push(...b.items);
+        break;
+      case 'sliders':
+        for (const s of b.rows) parts.push(s.left, s.right);
+        break;
+      case 'tags':
+        parts.push(...b.tags);
+        break;
+      case 'chart':
+      case 'image':
+        parts.push(b.caption);
+        break;
+      case 'header':
+        break;
+    }
+  }
+  return parts.join('\n');
 }

@@ -11,6 +11,8 @@ import type { Template } from '../bindings/Template';
 import type { Preset } from '../bindings/Preset';
 import type { Brand } from '../bindings/Brand';
 import type { CropRect } from '../bindings/CropRect';
+import type { SearchHit } from '../bindings/SearchHit';
+import type { SearchQuery } from '../bindings/SearchQuery';
 
 async function call<T>(
   command: string,
@@ -88,5 +90,8 @@ export class TauriBackend implements Backend {
   }
   brandFonts() {
     return call<string[]>('brand_fonts');
+  }
+  searchPersonas(query: SearchQuery) {
+    return call<SearchHit[]>('search_personas', { query });
   }
 }

@@ -41,8 +41,9 @@ export const BUILTIN_TEMPLATES: readonly Template[] = [
 ].map(normalizeTemplate);
 
 /** Every built-in preset (the shopper archetypes), in the order the app offers them. */
-export const BUILTIN_PRESETS: readonly Preset[] = (shopperArchetypes as unknown as { presets: Preset[] })
-  .presets;
+export const BUILTIN_PRESETS: readonly Preset[] = (
+  shopperArchetypes as unknown as { presets: Array<Partial<Preset>> }
+).presets.map((p) => ({ quote: '', lists: {}, sliders: {}, tags: {}, ...p }) as Preset);
 
 /**
  * `Preset::apply`: fills a new persona with a preset's content. Throws (changing nothing)
