@@ -131,10 +131,7 @@ pub async fn choose_persona_photo(
 /// Bytes dropped or pasted on the header, sent as the raw body of the request with the
 /// persona's id (and optionally a JSON crop rectangle) in the headers.
 #[tauri::command]
-pub async fn set_persona_photo(
-    state: State<'_, AppState>,
-    request: Request<'_>,
-) -> Reply<Persona> {
+pub async fn set_persona_photo(state: State<'_, AppState>, request: Request<'_>) -> Reply<Persona> {
     let (bytes, id, crop) = raw_image(&request, "persona-id")?;
     let id: PersonaId = id.parse().map_err(|_| bad_request("persona-id"))?;
     studio(&state)?
@@ -144,7 +141,9 @@ pub async fn set_persona_photo(
 
 #[tauri::command]
 pub async fn remove_persona_photo(state: State<'_, AppState>, id: PersonaId) -> Reply<Persona> {
-    studio(&state)?.remove_persona_photo(id).map_err(|e| e.body())
+    studio(&state)?
+        .remove_persona_photo(id)
+        .map_err(|e| e.body())
 }
 
 /// A stored image's bytes, sent raw (the UI makes a blob URL of them).

@@ -42,7 +42,10 @@ const WORDS: &[&str] = &[
 struct Lcg(u64);
 impl Lcg {
     fn next(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((self.0 >> 33) as usize) % n
     }
 }
@@ -56,10 +59,15 @@ fn fill(p: &mut Persona, rng: &mut Lcg) {
                 }
             }
             ModuleBody::Text { text } => {
-                *text = (0..3).map(|_| WORDS[rng.next(WORDS.len())]).collect::<Vec<_>>().join(". ")
+                *text = (0..3)
+                    .map(|_| WORDS[rng.next(WORDS.len())])
+                    .collect::<Vec<_>>()
+                    .join(". ")
             }
             ModuleBody::List { items } if items.is_empty() => {
-                *items = (0..4).map(|_| WORDS[rng.next(WORDS.len())].to_owned()).collect()
+                *items = (0..4)
+                    .map(|_| WORDS[rng.next(WORDS.len())].to_owned())
+                    .collect()
             }
             ModuleBody::Tags { tags } => {
                 *tags = vec!["Amazon".into(), "淘宝".into(), "Ozon".into()];
@@ -83,7 +91,10 @@ fn build(dir: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
     for i in 0..PERSONAS {
         let project = projects[i % PROJECTS].id;
         let template = &templates[i % templates.len()];
-        let name = format!("{} {i}", ["Frugal Fred", "王芳", "Ирина", "Đặng Thu Hà", "Žygimantas"][i % 5]);
+        let name = format!(
+            "{} {i}",
+            ["Frugal Fred", "王芳", "Ирина", "Đặng Thu Hà", "Žygimantas"][i % 5]
+        );
         let mut p = Persona::from_template(template, project, &name, now)?;
         if template.id.as_str() == "ecommerce-shopper" {
             presets[(i / 5) % presets.len()].apply(&mut p)?;
@@ -139,7 +150,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let n: usize = all.iter().map(|p| p.search_text().len()).sum();
         eprintln!("search_text: {} ({n} bytes)", ms(t.elapsed()));
         let t = Instant::now();
-        let n: usize = all.iter().map(|p| p.search_text().to_lowercase().len()).sum();
+        let n: usize = all
+            .iter()
+            .map(|p| p.search_text().to_lowercase().len())
+            .sum();
         eprintln!("search_text+lower: {} ({n} bytes)", ms(t.elapsed()));
     }
     studio.overview()?;
@@ -148,18 +162,49 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let first_overview = t.elapsed();
     let project = studio.resolve_project("Client 06")?.id;
     let queries: Vec<(&str, SearchQuery)> = vec![
-        ("one word, Latin (\"coupon\")", SearchQuery { text: "coupon".into(), ..Default::default() }),
-        ("two words, Cyrillic (\"скрытые платежи\")", SearchQuery { text: "СКРЫТЫЕ платежи".into(), ..Default::default() }),
-        ("Chinese (\"评价\") sorted by last change", SearchQuery { text: "评价".into(), sort: SearchSort::Updated, ..Default::default() }),
-        ("no match (\"zzzz\")", SearchQuery { text: "zzzz".into(), ..Default::default() }),
-        ("empty text, all 10,000 sorted by name", SearchQuery::default()),
-        ("\"review\" in one project, one template, one tag", SearchQuery {
-            text: "review".into(),
-            project: Some(project),
-            template: Some("ecommerce-shopper".into()),
-            tag: Some("B2B".into()),
-            sort: SearchSort::Name,
-        }),
+        (
+            "one word, Latin (\"coupon\")",
+            SearchQuery {
+                text: "coupon".into(),
+                ..Default::default()
+            },
+        ),
+        (
+            "two words, Cyrillic (\"скрытые платежи\")",
+            SearchQuery {
+                text: "СКРЫТЫЕ платежи".into(),
+                ..Default::default()
+            },
+        ),
+        (
+            "Chinese (\"评价\") sorted by last change",
+            SearchQuery {
+                text: "评价".into(),
+                sort: SearchSort::Updated,
+                ..Default::default()
+            },
+        ),
+        (
+            "no match (\"zzzz\")",
+            SearchQuery {
+                text: "zzzz".into(),
+                ..Default::default()
+            },
+        ),
+        (
+            "empty text, all 10,000 sorted by name",
+            SearchQuery::default(),
+        ),
+        (
+            "\"review\" in one project, one template, one tag",
+            SearchQuery {
+                text: "review".into(),
+                project: Some(project),
+                template: Some("ecommerce-shopper".into()),
+                tag: Some("B2B".into()),
+                sort: SearchSort::Name,
+            },
+        ),
     ];
     let mut rows = Vec::new();
     for (label, q) in &queries {
@@ -173,14 +218,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         rows.push((label.to_string(), median(times), hits));
     }
     // The first search after an edit rebuilds the index.
-    let some = studio.search(&SearchQuery { text: "coupon".into(), ..Default::default() })?;
+    let some = studio.search(&SearchQuery {
+        text: "coupon".into(),
+        ..Default::default()
+    })?;
     let id = some.first().map(|h| h.card.id).ok_or("no hit")?;
     let mut after_edit = Vec::new();
     for _ in 0..5 {
         let p = studio.persona(id)?;
         studio.save_persona(p)?;
         let t = Instant::now();
-        studio.search(&SearchQuery { text: "coupon".into(), ..Default::default() })?;
+        studio.search(&SearchQuery {
+            text: "coupon".into(),
+            ..Default::default()
+        })?;
         after_edit.push(t.elapsed());
     }
 
@@ -190,16 +241,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     md.push_str(&format!("The library: {PERSONAS} personas in {PROJECTS} projects, all five built-in templates, text in English, Chinese, Russian, Vietnamese and Lithuanian; {:.0} MB on disk; built in {:.1} s.\n\n", size as f64 / 1e6, built.as_secs_f64()));
     md.push_str("| what | median | target |\n|---|---|---|\n");
     md.push_str(&format!("| open the library (`Studio::open` + `overview`, every persona's digest read and indexed) | {} | < 300 ms |\n", ms(median(opens))));
-    md.push_str(&format!("| `overview` again on an open library (index reused) | {} | |\n", ms(first_overview)));
+    md.push_str(&format!(
+        "| `overview` again on an open library (index reused) | {} | |\n",
+        ms(first_overview)
+    ));
     for (label, d, hits) in &rows {
-        md.push_str(&format!("| search: {label} → {hits} hits | {} | < 30 ms |\n", ms(*d)));
+        md.push_str(&format!(
+            "| search: {label} → {hits} hits | {} | < 30 ms |\n",
+            ms(*d)
+        ));
     }
-    md.push_str(&format!("| first search after an edit (the index is rebuilt from the library) | {} | |\n", ms(median(after_edit))));
+    md.push_str(&format!(
+        "| first search after an edit (the index is rebuilt from the library) | {} | |\n",
+        ms(median(after_edit))
+    ));
     md.push('\n');
     md.push_str("Search folds case in every script and composes (NFC) before comparing; all words of the query must occur. The store keeps a digest beside every persona (card fields and folded text, written in the same transaction); the index is built from the digests in memory and rebuilt when the library's write counter moves. Before digests, the same open took 1.3–5 s (every persona decoded through the migration path and folded) and a search 27–55 ms (`str::contains`); digests and `memchr::memmem` brought them to the figures above.\n");
     print!("{md}");
     if write {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../docs/benchmarks.md");
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../docs/benchmarks.md");
         let head = "# Benchmarks\n\nSheet exports: [benchmarks-sheet.md](benchmarks-sheet.md); survey import: [benchmarks-survey.md](benchmarks-survey.md).\n\n";
         std::fs::write(path, format!("{head}{md}"))?;
     }
@@ -212,7 +273,11 @@ fn walk_size(path: &std::path::Path) -> u64 {
             rd.filter_map(Result::ok)
                 .map(|e| {
                     let p = e.path();
-                    if p.is_dir() { walk_size(&p) } else { e.metadata().map(|m| m.len()).unwrap_or(0) }
+                    if p.is_dir() {
+                        walk_size(&p)
+                    } else {
+                        e.metadata().map(|m| m.len()).unwrap_or(0)
+                    }
                 })
                 .sum()
         })

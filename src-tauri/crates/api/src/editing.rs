@@ -50,8 +50,7 @@ impl Studio {
         }
         let project = self.resolve_project(project)?;
         let template = self.template(template_id)?;
-        let mut persona =
-            Persona::from_template(&template, project.id, name, self.now())?;
+        let mut persona = Persona::from_template(&template, project.id, name, self.now())?;
         if let Some(p) = preset {
             p.apply(&mut persona)?;
         }

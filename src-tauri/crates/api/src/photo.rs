@@ -56,7 +56,11 @@ pub struct CropRect {
 
 impl std::fmt::Display for CropRect {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}×{} at ({}, {})", self.width, self.height, self.x, self.y)
+        write!(
+            f,
+            "{}×{} at ({}, {})",
+            self.width, self.height, self.x, self.y
+        )
     }
 }
 
@@ -96,7 +100,11 @@ pub fn prepare_avatar(bytes: &[u8], crop: Option<CropRect>) -> Result<Vec<u8>, P
         side,
     );
     let scaled = if side > AVATAR_SIDE {
-        square.resize_exact(AVATAR_SIDE, AVATAR_SIDE, image::imageops::FilterType::Lanczos3)
+        square.resize_exact(
+            AVATAR_SIDE,
+            AVATAR_SIDE,
+            image::imageops::FilterType::Lanczos3,
+        )
     } else {
         square
     };
@@ -290,12 +298,18 @@ mod tests {
     #[test]
     fn jpeg_and_webp_are_accepted() {
         let jpeg = encode(sample(640, 480), ImageFormat::Jpeg);
-        assert_eq!(decoded(&prepare_avatar(&jpeg, None).unwrap()).dimensions(), (480, 480));
+        assert_eq!(
+            decoded(&prepare_avatar(&jpeg, None).unwrap()).dimensions(),
+            (480, 480)
+        );
         let webp = encode(
             DynamicImage::ImageRgba8(sample(300, 400).to_rgba8()),
             ImageFormat::WebP,
         );
-        assert_eq!(decoded(&prepare_avatar(&webp, None).unwrap()).dimensions(), (300, 300));
+        assert_eq!(
+            decoded(&prepare_avatar(&webp, None).unwrap()).dimensions(),
+            (300, 300)
+        );
     }
 
     #[test]
@@ -352,8 +366,12 @@ mod tests {
         png[29..33].copy_from_slice(&crc.to_be_bytes());
         let err = refused(&png, None);
         assert!(matches!(err, PhotoError::TooManyPixels { .. }), "{err}");
-        assert!(err.to_string().starts_with("the image is 60000×60000 pixels")
-            || err.to_string().contains("megapixels"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("the image is 60000×60000 pixels")
+                || err.to_string().contains("megapixels"),
+            "{err}"
+        );
     }
 
     /// Within the side limit but over the pixel budget: 10000×10000 in a small file.
@@ -366,7 +384,13 @@ mod tests {
         png[29..33].copy_from_slice(&crc.to_be_bytes());
         let err = refused(&png, None);
         assert!(
-            matches!(err, PhotoError::TooManyPixels { width: 10_000, height: 10_000 }),
+            matches!(
+                err,
+                PhotoError::TooManyPixels {
+                    width: 10_000,
+                    height: 10_000
+                }
+            ),
             "{err}"
         );
     }
@@ -387,7 +411,10 @@ mod tests {
             prepare_avatar(&png, None).unwrap(),
             prepare_avatar(&png, None).unwrap()
         );
-        assert_eq!(mime_type(&prepare_avatar(&png, None).unwrap()), "image/jpeg");
+        assert_eq!(
+            mime_type(&prepare_avatar(&png, None).unwrap()),
+            "image/jpeg"
+        );
     }
 
     /// The error for an image that must be refused (without printing its bytes if not).
@@ -403,7 +430,11 @@ mod tests {
         for &b in data {
             crc ^= u32::from(b);
             for _ in 0..8 {
-                crc = if crc & 1 != 0 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
+                crc = if crc & 1 != 0 {
+                    (crc >> 1) ^ 0xedb8_8320
+                } else {
+                    crc >> 1
+                };
             }
         }
         !crc

@@ -3,8 +3,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use persona_model::{
-    Clock, Persona, PersonaId, PersonaSummary, Project, ProjectId, ProjectSummary,
-    TemplateId,
+    Clock, Persona, PersonaId, PersonaSummary, Project, ProjectId, ProjectSummary, TemplateId,
 };
 use persona_store::Library;
 

@@ -45,7 +45,9 @@ fn a_preset_prefills_a_new_persona_and_survives_reopening() {
     let s = open(dir.path());
     let p = s.persona(id).unwrap();
     assert_eq!(p.archetype, "Discount and coupon hunter");
-    assert!(list(&p, "drivers").iter().any(|d| d.contains("Discount codes")));
+    assert!(list(&p, "drivers")
+        .iter()
+        .any(|d| d.contains("Discount codes")));
 }
 
 #[test]
@@ -113,7 +115,11 @@ fn a_photo_is_cropped_scaled_stored_once_and_set() {
     let a = s.set_persona_photo(a.id, &bytes, None).unwrap();
     let b = s.set_persona_photo(b.id, &bytes, None).unwrap();
     let hash = a.photo.clone().unwrap();
-    assert_eq!(b.photo.as_ref(), Some(&hash), "the same picture is stored once");
+    assert_eq!(
+        b.photo.as_ref(),
+        Some(&hash),
+        "the same picture is stored once"
+    );
     let (stored, mime) = s.asset(&hash).unwrap();
     assert_eq!(mime, "image/jpeg");
     let img = image::load_from_memory(&stored).unwrap();
@@ -145,7 +151,10 @@ fn a_refused_photo_changes_nothing() {
         .set_persona_photo(p.id, b"GIF89a\x01\x00\x01\x00\x00\x00\x00;", None)
         .unwrap_err();
     assert_eq!(e.code(), "unsupported_image");
-    assert_eq!(e.to_string(), "GIF images are not supported; use a JPEG, PNG or WebP image");
+    assert_eq!(
+        e.to_string(),
+        "GIF images are not supported; use a JPEG, PNG or WebP image"
+    );
     let after = s.persona(p.id).unwrap();
     assert_eq!(after.photo, good);
     assert_eq!(after, p);

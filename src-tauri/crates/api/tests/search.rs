@@ -6,7 +6,11 @@ use persona_api::model::{FixedClock, PersonaId};
 use persona_api::{SearchQuery, SearchSort, Studio};
 
 fn names(s: &Studio, q: &SearchQuery) -> Vec<String> {
-    s.search(q).unwrap().into_iter().map(|h| h.card.name).collect()
+    s.search(q)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.card.name)
+        .collect()
 }
 
 fn text(t: &str) -> SearchQuery {
@@ -27,11 +31,15 @@ fn search_text_filters_order_and_freshness() {
     ira.quote = "Сначала читаю ОТЗЫВЫ".into();
     ira.tags = vec!["Careful".into()];
     s.save_persona(ira.clone()).unwrap();
-    let mut ha = s.create_persona("Shop", "Đặng Thu Hà", Some("ecommerce-shopper")).unwrap();
+    let mut ha = s
+        .create_persona("Shop", "Đặng Thu Hà", Some("ecommerce-shopper"))
+        .unwrap();
     // Decomposed Vietnamese, as some keyboards and pastes produce it.
     ha.archetype = "Ngu\u{31b}o\u{31b}\u{300}i mua sắm".into();
     s.save_persona(ha.clone()).unwrap();
-    let paul = s.create_persona("B2B", "Procurement Paul", Some("b2b-buyer")).unwrap();
+    let paul = s
+        .create_persona("B2B", "Procurement Paul", Some("b2b-buyer"))
+        .unwrap();
 
     assert_eq!(names(&s, &text("отзывы")), ["Ирина"]);
     assert_eq!(names(&s, &text("người")), ["Đặng Thu Hà"]);

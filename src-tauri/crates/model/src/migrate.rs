@@ -8,8 +8,8 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::{
-    ModelError, Persona, PresetFile, Project, Template, PERSONA_SCHEMA, PRESET_SCHEMA, PROJECT_SCHEMA,
-    TEMPLATE_SCHEMA,
+    ModelError, Persona, PresetFile, Project, Template, PERSONA_SCHEMA, PRESET_SCHEMA,
+    PROJECT_SCHEMA, TEMPLATE_SCHEMA,
 };
 
 /// Reads a persona document of any supported schema version.

@@ -126,8 +126,7 @@ mod tests {
 
     fn new_persona(template: &str) -> Persona {
         let t = builtin_template(&template.into()).unwrap();
-        Persona::from_template(t, ProjectId::new(), "Test", chrono::DateTime::UNIX_EPOCH)
-            .unwrap()
+        Persona::from_template(t, ProjectId::new(), "Test", chrono::DateTime::UNIX_EPOCH).unwrap()
     }
 
     #[test]
@@ -192,10 +191,11 @@ mod tests {
             builtin_preset(id).unwrap().apply(&mut p).unwrap();
             p
         };
-        let bargain = |p: &Persona| match &p.modules.iter().find(|m| m.id == "mindset").unwrap().body {
-            ModuleBody::Sliders { rows, .. } => rows[0].value,
-            _ => unreachable!(),
-        };
+        let bargain =
+            |p: &Persona| match &p.modules.iter().find(|m| m.id == "mindset").unwrap().body {
+                ModuleBody::Sliders { rows, .. } => rows[0].value,
+                _ => unreachable!(),
+            };
         // 0 is the bargain-seeking pole, 100 the experience-seeking one.
         assert!(bargain(&value("coupon-hunter")) < 20);
         assert!(bargain(&value("high-income")) > 80);

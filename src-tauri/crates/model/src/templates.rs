@@ -140,7 +140,14 @@ mod coverage {
         has_all(&labels("ecommerce-shopper", "facts"), &people);
         has_all(
             &labels("user-persona", "motivations"),
-            &["Price", "Convenience", "Quality", "Speed", "Status", "Social"],
+            &[
+                "Price",
+                "Convenience",
+                "Quality",
+                "Speed",
+                "Status",
+                "Social",
+            ],
         );
         has_all(
             &labels("ecommerce-shopper", "channels"),
@@ -158,7 +165,12 @@ mod coverage {
         );
         has_all(
             &labels("ideal-customer-profile", "facts"),
-            &["Industry", "Company size", "Annual revenue", "Technology use"],
+            &[
+                "Industry",
+                "Company size",
+                "Annual revenue",
+                "Technology use",
+            ],
         );
     }
 

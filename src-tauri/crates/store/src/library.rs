@@ -91,10 +91,14 @@ impl Library {
             .map(|kv| {
                 let (k, v) = kv?;
                 serde_json::from_slice(&v).map_err(|e| {
-                    corrupt("persona", &k, ModelError::InvalidJson {
-                        kind: "persona digest",
-                        source: e,
-                    })
+                    corrupt(
+                        "persona",
+                        &k,
+                        ModelError::InvalidJson {
+                            kind: "persona digest",
+                            source: e,
+                        },
+                    )
                 })
             })
             .collect()
