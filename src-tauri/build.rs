@@ -23,6 +23,17 @@ fn main() {
         "set_brand_logo",
         "brand_fonts",
         "search_personas",
+        "save_template",
+        "delete_template",
+        "take_pending_open",
+        "choose_bundle_file",
+        "preview_bundle",
+        "import_bundle",
+        "export_bundle",
+        "preview_sheet",
+        "export_sheet",
+        "export_deck",
+        "cancel_export",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -1,26 +1,70 @@
 //! The Tauri commands: each is one call into `persona_api`, with errors turned into
 //! `{code, message}` for the UI. No logic lives here.
 
-use std::sync::{Mutex, MutexGuard};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, MutexGuard, OnceLock};
 
-use persona_api::model::{
-    AssetHash, Brand, Persona, PersonaId, Preset, Project, ProjectId, Template,
+use persona_api::bundle::{ImportSummary, OnConflict};
+use persona_api::model::{Orientation, PageSize, Persona, PersonaId, Project, ProjectId, Template};
+use persona_api::sheet::{DeckProgress, FontBook};
+use persona_api::{
+    font_book, BundleExport, BundlePreview, BundleSelection, ErrorBody, ExampleOutcome,
+    ExportFormat, ExportReport, ExportRequest, ImportInto, LibraryOverview, SearchHit,
+    SearchQuery, Studio,
 };
-use persona_api::photo::CropRect;
-use persona_api::{ErrorBody, ExampleOutcome, LibraryOverview, SearchHit, SearchQuery, Studio};
 use tauri::ipc::{InvokeBody, Request, Response};
-use tauri::{AppHandle, State};
+use tauri::{Emitter, State, WebviewWindow};
 
 use crate::dialogs;
 
-/// The open library, shared by the commands. The mutex makes each command's
-/// read-modify-write atomic with respect to the others.
-pub struct AppState(pub Mutex<Studio>);
+/// The open library, shared by the commands, and a file the window was asked to open
+/// before the UI was ready to hear about it.
+pub struct AppState {
+    /// The mutex makes each command's read-modify-write atomic with respect to the others.
+    studio: Mutex<Studio>,
+    pending_open: Mutex<Option<PathBuf>>,
+    /// Parsed on first use (the CJK fallbacks take a moment), then shared by exports.
+    fonts: OnceLock<FontBook>,
+    /// Set by `cancel_export`; a running deck export stops before its next persona.
+    cancel: AtomicBool,
+}
+
+impl AppState {
+    pub fn new(studio: Studio, open: Option<PathBuf>) -> AppState {
+        AppState {
+            studio: Mutex::new(studio),
+            pending_open: Mutex::new(open),
+            fonts: OnceLock::new(),
+            cancel: AtomicBool::new(false),
+        }
+    }
+
+    fn fonts(&self) -> &FontBook {
+        self.fonts.get_or_init(|| {
+            let (fonts, missing) = font_book();
+            for path in missing {
+                eprintln!(
+                    "persona-studio: fallback font {} is not installed",
+                    path.display()
+                );
+            }
+            fonts
+        })
+    }
+}
+
+/// The event a deck export reports its progress with.
+pub const DECK_PROGRESS_EVENT: &str = "deck-progress";
+
+/// The export preview's resolution: the sheet at the size the dialog shows it, sharp on
+/// high-density screens.
+const PREVIEW_DPI: u32 = 110;
 
 type Reply<T> = Result<T, ErrorBody>;
 
 fn studio<'a>(state: &'a State<'_, AppState>) -> Result<MutexGuard<'a, Studio>, ErrorBody> {
-    state.0.lock().map_err(|_| ErrorBody {
+    state.studio.lock().map_err(|_| ErrorBody {
         code: "internal".into(),
         message: "an earlier operation failed midway; restart Persona Studio".into(),
     })
@@ -74,6 +118,205 @@ pub async fn list_templates(state: State<'_, AppState>) -> Reply<Vec<Template>> 
 }
 
 #[tauri::command]
+pub async fn save_template(
+    state: State<'_, AppState>,
+    persona: PersonaId,
+    name: String,
+) -> Reply<Template> {
+    studio(&state)?
+        .save_template_from_persona(persona, &name)
+        .map_err(|e| e.body())
+}
+
+#[tauri::command]
+pub async fn delete_template(state: State<'_, AppState>, id: String) -> Reply<()> {
+    studio(&state)?.delete_template(&id).map_err(|e| e.body())
+}
+
+/// The file the app was started with (`open FILE`, a double-click), once.
+#[tauri::command]
+pub async fn take_pending_open(state: State<'_, AppState>) -> Reply<Option<String>> {
+    let mut pending = state.pending_open.lock().map_err(|_| ErrorBody {
+        code: "internal".into(),
+        message: "the file to open could not be read; open it again".into(),
+    })?;
+    Ok(pending.take().map(|p| p.display().to_string()))
+}
+
+/// The native open dialog for .persona (and persona JSON) files; `None` if cancelled.
+#[tauri::command]
+pub async fn choose_bundle_file(window: WebviewWindow) -> Reply<Option<String>> {
+    Ok(dialogs::open_bundle(&window)
+        .await
+        .map(|p| p.display().to_string()))
+}
+
+#[tauri::command]
+pub async fn preview_bundle(
+    state: State<'_, AppState>,
+    path: String,
+    project: Option<ProjectId>,
+    on_conflict: OnConflict,
+) -> Reply<BundlePreview> {
+    let project = project.map(|p| p.to_string());
+    studio(&state)?
+        .preview_bundle(Path::new(&path), into(project.as_deref()), on_conflict)
+        .map_err(|e| e.body())
+}
+
+#[tauri::command]
+pub async fn import_bundle(
+    state: State<'_, AppState>,
+    path: String,
+    project: Option<ProjectId>,
+    on_conflict: OnConflict,
+) -> Reply<ImportSummary> {
+    let project = project.map(|p| p.to_string());
+    studio(&state)?
+        .import_bundle(Path::new(&path), into(project.as_deref()), on_conflict)
+        .map_err(|e| e.body())
+}
+
+/// Asks where to save with the native dialog, then writes the personas (or the whole
+/// project) as a .persona file; `None` if the dialog was cancelled.
+#[tauri::command]
+pub async fn export_bundle(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    personas: Vec<PersonaId>,
+    project: Option<ProjectId>,
+    suggested_name: String,
+) -> Reply<Option<BundleExport>> {
+    let Some(out) = dialogs::save_file(&window, &suggested_name, "persona").await else {
+        return Ok(None);
+    };
+    let references: Vec<String> = personas.iter().map(PersonaId::to_string).collect();
+    let project = project.map(|p| p.to_string());
+    let selection = match &project {
+        Some(p) => BundleSelection::Project(p),
+        None => BundleSelection::Personas(&references),
+    };
+    studio(&state)?
+        .export_bundle(selection, &out)
+        .map(Some)
+        .map_err(|e| e.body())
+}
+
+fn into(project: Option<&str>) -> ImportInto<'_> {
+    project.map_or(ImportInto::BundleProject, ImportInto::Project)
+}
+
+/// One page of a persona's sheet as a PNG, for the export preview (the same layout the
+/// PDF and PNG exports draw). Sent as raw bytes, not JSON.
+#[tauri::command]
+pub async fn preview_sheet(
+    state: State<'_, AppState>,
+    id: PersonaId,
+    page: Option<PageSize>,
+    orientation: Option<Orientation>,
+    index: usize,
+) -> Result<tauri::ipc::Response, ErrorBody> {
+    let fonts = state.fonts();
+    let png = studio(&state)?
+        .render_persona_png(id, page, orientation, PREVIEW_DPI, fonts)
+        .map_err(|e| e.body())?;
+    let count = png.pages.len();
+    let bytes = png.pages.into_iter().nth(index).ok_or_else(|| ErrorBody {
+        code: "no_such_page".into(),
+        message: format!(
+            "the sheet has {count} page(s); there is no page {}",
+            index + 1
+        ),
+    })?;
+    Ok(tauri::ipc::Response::new(bytes))
+}
+
+/// The export dialog's choices for one sheet.
+#[derive(Debug, serde::Deserialize)]
+pub struct SheetChoices {
+    format: ExportFormat,
+    page: Option<PageSize>,
+    orientation: Option<Orientation>,
+    dpi: Option<u32>,
+}
+
+/// Asks where to save (native dialog), then exports the persona's sheet; `None` if the
+/// dialog was cancelled.
+#[tauri::command]
+pub async fn export_sheet(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    id: PersonaId,
+    choices: SheetChoices,
+    suggested_name: String,
+) -> Reply<Option<ExportReport>> {
+    let ext = match choices.format {
+        ExportFormat::Pdf => "pdf",
+        ExportFormat::Png => "png",
+    };
+    let Some(out) = dialogs::save_file(&window, &suggested_name, ext).await else {
+        return Ok(None);
+    };
+    let request = ExportRequest {
+        format: choices.format,
+        dpi: choices.dpi,
+        page: choices.page,
+        orientation: choices.orientation,
+        out,
+    };
+    let fonts = state.fonts();
+    studio(&state)?
+        .export_persona(&id.to_string(), &request, fonts)
+        .map(Some)
+        .map_err(|e| e.body())
+}
+
+/// Asks where to save, then exports every persona of the project into one PDF deck,
+/// reporting progress as `deck-progress` events; `None` if the dialog was cancelled.
+#[tauri::command]
+pub async fn export_deck(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    project: ProjectId,
+    page: Option<PageSize>,
+    orientation: Option<Orientation>,
+    suggested_name: String,
+) -> Reply<Option<ExportReport>> {
+    let Some(out) = dialogs::save_file(&window, &suggested_name, "pdf").await else {
+        return Ok(None);
+    };
+    let request = ExportRequest {
+        format: ExportFormat::Pdf,
+        dpi: None,
+        page,
+        orientation,
+        out,
+    };
+    state.cancel.store(false, Ordering::SeqCst);
+    let fonts = state.fonts();
+    let mut progress = |p: &DeckProgress| {
+        let _ = window.emit(DECK_PROGRESS_EVENT, p);
+    };
+    studio(&state)?
+        .export_project_deck(
+            &project.to_string(),
+            &request,
+            fonts,
+            &mut progress,
+            &state.cancel,
+        )
+        .map(Some)
+        .map_err(|e| e.body())
+}
+
+/// Stops a running deck export before its next persona; nothing is written.
+#[tauri::command]
+pub async fn cancel_export(state: State<'_, AppState>) -> Reply<()> {
+    state.cancel.store(true, Ordering::SeqCst);
+    Ok(())
+}
+
+#[tauri::command]
 pub async fn list_presets(state: State<'_, AppState>) -> Reply<Vec<Preset>> {
     Ok(studio(&state)?.presets().to_vec())
 }
@@ -115,11 +358,11 @@ pub async fn move_persona(
 /// Opens the native dialog; `None` when the user cancelled.
 #[tauri::command]
 pub async fn choose_persona_photo(
-    app: AppHandle,
+    window: WebviewWindow,
     state: State<'_, AppState>,
     id: PersonaId,
 ) -> Reply<Option<Persona>> {
-    let Some(bytes) = dialogs::pick_image(&app, "Choose a photo").await? else {
+    let Some(bytes) = dialogs::pick_image(&window, "Choose a photo").await? else {
         return Ok(None);
     };
     studio(&state)?
@@ -168,11 +411,11 @@ pub async fn update_project(
 /// Opens the native dialog for a logo; `None` when the user cancelled.
 #[tauri::command]
 pub async fn choose_brand_logo(
-    app: AppHandle,
+    window: WebviewWindow,
     state: State<'_, AppState>,
     id: ProjectId,
 ) -> Reply<Option<Project>> {
-    let Some(bytes) = dialogs::pick_image(&app, "Choose a logo").await? else {
+    let Some(bytes) = dialogs::pick_image(&window, "Choose a logo").await? else {
         return Ok(None);
     };
     studio(&state)?

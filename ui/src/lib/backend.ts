@@ -14,6 +14,15 @@ import type { Brand } from './bindings/Brand';
 import type { CropRect } from './bindings/CropRect';
 import type { SearchHit } from './bindings/SearchHit';
 import type { SearchQuery } from './bindings/SearchQuery';
+import type { BundleExport } from './bindings/BundleExport';
+import type { BundlePreview } from './bindings/BundlePreview';
+import type { DeckProgress } from './bindings/DeckProgress';
+import type { ExportFormat } from './bindings/ExportFormat';
+import type { ExportReport } from './bindings/ExportReport';
+import type { ImportSummary } from './bindings/ImportSummary';
+import type { Orientation } from './bindings/Orientation';
+import type { PageSize } from './bindings/PageSize';
+import type { OnConflict } from './bindings/OnConflict';
 import type { MockOptions } from './backend/mock';
 
 /** The Tauri commands, one method each. Every method rejects with an `ErrorBody`. */
@@ -57,6 +66,49 @@ export interface Backend {
   brandFonts(): Promise<string[]>;
   /** Every persona whose text holds all the query's words, filtered and sorted. */
   searchPersonas(query: SearchQuery): Promise<SearchHit[]>;
+  /** Saves the persona's layout (content emptied) as a template of the user's. */
+  saveTemplate(persona: PersonaId, name: string): Promise<Template>;
+  deleteTemplate(id: string): Promise<null>;
+
+  /** The file the app was started with (`open FILE`, a double-click), once; else null. */
+  takePendingOpen(): Promise<string | null>;
+  /** The native open dialog for `.persona` files; null when cancelled. */
+  chooseBundleFile(): Promise<string | null>;
+  /** What importing the file would do; writes nothing. `project` null: the file's own. */
+  previewBundle(path: string, project: ProjectId | null, onConflict: OnConflict): Promise<BundlePreview>;
+  /** Imports the file in one transaction, or rejects and changes nothing. */
+  importBundle(path: string, project: ProjectId | null, onConflict: OnConflict): Promise<ImportSummary>;
+  /**
+   * Asks where to save (native dialog) and writes personas, or a whole project when
+   * `project` is given, as a `.persona` file; null when the dialog was cancelled.
+   */
+  exportBundle(personas: PersonaId[], project: ProjectId | null, suggestedName: string): Promise<BundleExport | null>;
+  /**
+   * Calls `listener` with the path of every `.persona` (or persona `.json`) file the
+   * app is asked to open while it runs: another launch, a drop on the window.
+   * Answers a function that stops listening.
+   */
+  onOpenFile(listener: (path: string) => void): Promise<() => void>;
+
+  /**
+   * Page `index` of the persona's sheet as PNG bytes, drawn by the same layout as the
+   * exports; null page or orientation means the template's.
+   */
+  previewSheet(id: PersonaId, page: PageSize | null, orientation: Orientation | null, index: number): Promise<Uint8Array>;
+  /** Asks where to save (native dialog), then exports; null when cancelled there. */
+  exportSheet(
+    id: PersonaId,
+    format: ExportFormat,
+    page: PageSize | null,
+    orientation: Orientation | null,
+    dpi: number | null,
+    suggestedName: string,
+  ): Promise<ExportReport | null>;
+  /** A project as one PDF deck; progress arrives through `onDeckProgress`. */
+  exportDeck(project: ProjectId, page: PageSize | null, orientation: Orientation | null, suggestedName: string): Promise<ExportReport | null>;
+  /** Stops a running deck export; it then rejects with code `cancelled`. */
+  cancelExport(): Promise<null>;
+  onDeckProgress(listener: (progress: DeckProgress) => void): Promise<() => void>;
 }
 
 /** Turns anything a command rejected with into the `ErrorBody` the UI shows. */

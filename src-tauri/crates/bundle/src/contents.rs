@@ -6,6 +6,7 @@ use persona_model::{
     AssetHash, Module, ModuleBody, Persona, PersonaId, Project, ProjectId, Template, TemplateId,
 };
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::image::ImageInfo;
 use crate::manifest::{FormatVersion, Scope};
@@ -71,7 +72,8 @@ pub struct EvidenceItem {
 
 /// What [`crate::inspect`] and [`crate::read`] report about a bundle without touching
 /// any library: enough to show "3 personas from Acme, 1.2 MB" before importing.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct Inspection {
     /// The format version the file was written in (before any migration).
     pub format_version: FormatVersion,
@@ -85,42 +87,51 @@ pub struct Inspection {
     /// How many evidence items the snapshot holds.
     pub evidence_items: usize,
     /// The size of the bundle file, in bytes.
+    #[ts(type = "number")]
     pub file_bytes: u64,
     /// The sum of the uncompressed entries, in bytes.
+    #[ts(type = "number")]
     pub unpacked_bytes: u64,
 }
 
 /// The project in a bundle.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct ProjectEntry {
     pub id: ProjectId,
     pub name: String,
 }
 
 /// One persona in a bundle.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct PersonaEntry {
     pub id: PersonaId,
     pub name: String,
     pub template: TemplateId,
     /// Its document's size in bytes.
+    #[ts(type = "number")]
     pub bytes: u64,
 }
 
 /// One template in a bundle.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct TemplateEntry {
     pub id: TemplateId,
     pub name: String,
+    #[ts(type = "number")]
     pub bytes: u64,
 }
 
 /// One image in a bundle.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct AssetEntry {
     pub hash: AssetHash,
     #[serde(flatten)]
     pub image: ImageInfo,
+    #[ts(type = "number")]
     pub bytes: u64,
 }
 

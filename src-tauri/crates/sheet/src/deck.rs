@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use persona_model::{initials, Brand};
 
 use crate::fonts::{FontBook, Style};
+use ts_rs::TS;
 use crate::layout::{self, mix, page_size, sheet_pages, Align, Ctx, TextSpec};
 use crate::options::{AssetSource, PdfExport, SheetInput, SheetOptions, Warning};
 use crate::pdf::render_pdf;
@@ -22,7 +23,8 @@ pub struct DeckInput<'a> {
 }
 
 /// Progress of a deck export, reported after the cover and after each persona.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, TS)]
+#[ts(export)]
 pub struct DeckProgress {
     /// Personas laid out so far.
     pub done: usize,
