@@ -6,12 +6,16 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use persona_api::bundle::{ImportSummary, OnConflict};
-use persona_api::model::{Orientation, PageSize, Persona, PersonaId, Project, ProjectId, Template};
+use persona_api::model::{
+    AssetHash, Brand, Orientation, PageSize, Persona, PersonaId, Preset, Project, ProjectId,
+    Template,
+};
+use persona_api::photo::CropRect;
 use persona_api::sheet::{DeckProgress, FontBook};
 use persona_api::{
     font_book, BundleExport, BundlePreview, BundleSelection, ErrorBody, ExampleOutcome,
-    ExportFormat, ExportReport, ExportRequest, ImportInto, LibraryOverview, SearchHit,
-    SearchQuery, Studio,
+    ExportFormat, ExportReport, ExportRequest, ImportInto, LibraryOverview, SearchHit, SearchQuery,
+    Studio,
 };
 use tauri::ipc::{InvokeBody, Request, Response};
 use tauri::{Emitter, State, WebviewWindow};

@@ -87,7 +87,10 @@ impl Studio {
         let template = self.template(persona.template.as_str())?;
         let input = sheet_input(&persona, &template, &project, &charts);
         let options = SheetOptions {
-            page: PageOptions { size: page, orientation },
+            page: PageOptions {
+                size: page,
+                orientation,
+            },
             ..SheetOptions::default()
         };
         let assets = LibraryAssets(self.library());

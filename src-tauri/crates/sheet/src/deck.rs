@@ -6,12 +6,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use persona_model::{initials, Brand};
 
 use crate::fonts::{FontBook, Style};
-use ts_rs::TS;
 use crate::layout::{self, mix, page_size, sheet_pages, Align, Ctx, TextSpec};
 use crate::options::{AssetSource, PdfExport, SheetInput, SheetOptions, Warning};
 use crate::pdf::render_pdf;
 use crate::scene::{Clip, Item, Page, Paint, Point, Rect, Scene};
 use crate::SheetError;
+use ts_rs::TS;
 
 /// What a deck is made of.
 pub struct DeckInput<'a> {
