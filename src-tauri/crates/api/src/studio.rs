@@ -1,12 +1,13 @@
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 use persona_model::{
-    initials, Clock, Persona, PersonaId, PersonaSummary, Project, ProjectId, ProjectSummary,
-    TemplateId, DEFAULT_TEMPLATE,
+    Clock, Persona, PersonaId, PersonaSummary, Project, ProjectId, ProjectSummary, TemplateId,
 };
 use persona_store::Library;
 
+use crate::search::SearchIndex;
 use crate::views::{LibraryOverview, PersonaCard, ProjectCard};
 use crate::ApiError;
 
@@ -14,6 +15,8 @@ use crate::ApiError;
 pub struct Studio {
     lib: Library,
     clock: Box<dyn Clock>,
+    /// The search index, built on first use and rebuilt after the library changes.
+    index: Mutex<Option<Arc<SearchIndex>>>,
 }
 
 impl std::fmt::Debug for Studio {
@@ -28,6 +31,7 @@ impl Studio {
         Ok(Studio {
             lib: Library::open(dir)?,
             clock,
+            index: Mutex::new(None),
         })
     }
 
@@ -46,19 +50,29 @@ impl Studio {
         self.lib.is_empty()
     }
 
-    /// Every project with its personas, for the library screen.
-    pub fn overview(&self) -> Result<LibraryOverview, ApiError> {
-        let template_names: BTreeMap<TemplateId, String> = self
+    pub(crate) fn index_slot(&self) -> &Mutex<Option<Arc<SearchIndex>>> {
+        &self.index
+    }
+
+    /// Template names by id, for persona cards.
+    pub(crate) fn template_names(&self) -> Result<BTreeMap<TemplateId, String>, ApiError> {
+        Ok(self
             .templates()?
             .into_iter()
             .map(|t| (t.id, t.name))
-            .collect();
+            .collect())
+    }
+
+    /// Every project with its personas, for the library screen. The cards come from
+    /// the search index, so opening the library reads every persona once.
+    pub fn overview(&self) -> Result<LibraryOverview, ApiError> {
+        let index = self.index()?;
         let mut by_project: BTreeMap<ProjectId, Vec<PersonaCard>> = BTreeMap::new();
-        for p in self.lib.personas()? {
+        for e in &index.entries {
             by_project
-                .entry(p.project)
+                .entry(e.project)
                 .or_default()
-                .push(card(&p, &template_names));
+                .push(e.card.clone());
         }
         let projects: Vec<ProjectCard> = self
             .sorted_projects()?
@@ -189,11 +203,7 @@ impl Studio {
         name: &str,
         template: Option<&str>,
     ) -> Result<Persona, ApiError> {
-        let project = self.resolve_project(project)?;
-        let template = self.template(template.unwrap_or(DEFAULT_TEMPLATE))?;
-        let persona = Persona::from_template(&template, project.id, name, self.clock.now())?;
-        self.lib.put_persona(&persona)?;
-        Ok(persona)
+        self.create_persona_from(project, name, template, None)
     }
 
     /// Stores an edited persona and answers it as stored (with its new `updated` time).
@@ -223,22 +233,6 @@ impl Studio {
         let mut projects = self.lib.projects()?;
         projects.sort_by_key(|p| sort_key(&p.name));
         Ok(projects)
-    }
-}
-
-fn card(p: &Persona, template_names: &BTreeMap<TemplateId, String>) -> PersonaCard {
-    PersonaCard {
-        id: p.id,
-        name: p.name.clone(),
-        archetype: p.archetype.clone(),
-        template_name: template_names
-            .get(&p.template)
-            .cloned()
-            .unwrap_or_else(|| p.template.to_string()),
-        template: p.template.clone(),
-        photo: p.photo.clone(),
-        initials: initials(&p.name),
-        updated: p.updated,
     }
 }
 

@@ -9,6 +9,8 @@ import type { Persona } from '../bindings/Persona';
 import type { Project } from '../bindings/Project';
 import type { ProjectCard } from '../bindings/ProjectCard';
 import type { Template } from '../bindings/Template';
+import type { Preset } from '../bindings/Preset';
+import type { Brand } from '../bindings/Brand';
 import { initials } from '../model/initials';
 import { byName } from '../model/sort';
 
@@ -18,6 +20,7 @@ export type LoadState = 'loading' | 'ready' | 'error';
 export class LibraryStore {
   overview = $state<LibraryOverview | null>(null);
   templates = $state<Template[]>([]);
+  presets = $state<Preset[]>([]);
   state = $state<LoadState>('loading');
   error = $state<ErrorBody | null>(null);
   selectedId = $state<string | null>(null);
@@ -45,12 +48,14 @@ export class LibraryStore {
   async load(): Promise<void> {
     if (this.overview === null) this.state = 'loading';
     try {
-      const [overview, templates] = await Promise.all([
+      const [overview, templates, presets] = await Promise.all([
         this.backend.libraryOverview(),
         this.templates.length > 0 ? Promise.resolve(this.templates) : this.backend.listTemplates(),
+        this.presets.length > 0 ? Promise.resolve(this.presets) : this.backend.listPresets(),
       ]);
       this.overview = overview;
       this.templates = templates;
+      this.presets = presets;
       this.error = null;
       this.state = 'ready';
     } catch (e) {
@@ -81,12 +86,23 @@ export class LibraryStore {
   }
 
   /** Creates a persona in the selected project. Rejects with an `ErrorBody`. */
-  async createPersona(name: string, template: string | null): Promise<Persona> {
+  async createPersona(name: string, template: string | null, preset: string | null = null): Promise<Persona> {
     const project = this.selected;
     if (!project) throw { code: 'unknown_project', message: 'no project is selected' } satisfies ErrorBody;
-    const persona = await this.run(() => this.backend.createPersona(project.id, name, template));
+    const persona = await this.run(() =>
+      preset === null
+        ? this.backend.createPersona(project.id, name, template)
+        : this.backend.createPersonaFrom(project.id, name, template, preset),
+    );
     await this.load();
     return persona;
+  }
+
+  /** Renames a project and sets its brand. Rejects with an `ErrorBody`. */
+  async updateProject(id: string, name: string, brand: Brand): Promise<Project> {
+    const project = await this.run(() => this.backend.updateProject(id, name, brand));
+    await this.load();
+    return project;
   }
 
   /** Deletes a persona. Rejects with an `ErrorBody`. */
