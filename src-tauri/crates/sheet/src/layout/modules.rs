@@ -75,25 +75,36 @@ fn facts(ctx: &mut Ctx, rows: &[Fact], width: f32, scale: f32) -> Vec<Block> {
             Align::Left,
         );
         // Label lines ride along with the first value lines; a row splits only
-        // between lines, so a very long value can still continue elsewhere.
+        // between lines, so a very long value can still continue elsewhere. A label
+        // that wraps is drawn whole with the row's first line, so that text extraction
+        // (and screen readers) meet "Household income" before its value.
         let n = labels.len().max(values.len());
+        let dy = (value_spec.baseline() - label_spec.baseline()).max(0.0);
+        let heights: Vec<f32> = (0..n)
+            .map(|line| {
+                let l = labels.get(line).map_or(0.0, |l| l.height + dy);
+                let v = values.get(line).map_or(0.0, |v| v.height);
+                l.max(v)
+            })
+            .collect();
         for line in 0..n {
             let mut items = Vec::new();
             let mut text = String::new();
-            let mut height: f32 = 0.0;
-            if let Some(l) = labels.get(line) {
-                let dy = (value_spec.baseline() - label_spec.baseline()).max(0.0);
-                let mut li = l.items.clone();
-                translate(&mut li, 0.0, dy);
-                items.extend(li);
-                text.push_str(&l.text);
-                text.push(' ');
-                height = height.max(l.height + dy);
+            if line == 0 {
+                let mut top = 0.0;
+                for (k, l) in labels.iter().enumerate() {
+                    let mut li = l.items.clone();
+                    translate(&mut li, 0.0, top + dy);
+                    items.extend(li);
+                    text.push_str(&l.text);
+                    text.push(' ');
+                    top += heights.get(k).copied().unwrap_or(0.0);
+                }
             }
+            let height = heights[line];
             if let Some(v) = values.get(line) {
                 items.extend(v.items.clone());
                 text.push_str(&v.text);
-                height = height.max(v.height);
             }
             let last = line + 1 == n;
             let mut block = Block::new(height, items, text);
