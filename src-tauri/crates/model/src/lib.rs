@@ -7,7 +7,9 @@
 
 mod clock;
 mod color;
+pub mod coverage;
 mod error;
+mod evidence;
 mod ids;
 pub mod migrate;
 mod module;
@@ -19,7 +21,14 @@ mod templates;
 pub use clock::{Clock, FixedClock, SystemClock, Timestamp};
 pub use color::Color;
 pub use error::ModelError;
-pub use ids::{AssetHash, PersonaId, ProjectId, TemplateId};
+pub use coverage::{
+    assess, AssessedEvidence, Coverage, EvidencePolicy, EvidenceReport, FieldFlag, FieldReport,
+    PersonaField,
+};
+pub use evidence::{
+    Evidence, EvidenceSource, FieldRef, OptionShare, SegmentCondition, SegmentFilter, SurveyRef,
+};
+pub use ids::{AssetHash, DatasetId, EvidenceId, PersonaId, ProjectId, TemplateId};
 pub use module::{Fact, GridArea, Module, ModuleBody, Slider, SliderScale};
 pub use persona::{initials, Persona, PersonaSummary, PERSONA_SCHEMA};
 pub use project::{Brand, Project, ProjectSummary, PROJECT_SCHEMA};
