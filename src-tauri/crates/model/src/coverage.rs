@@ -334,9 +334,8 @@ pub fn assess(persona: &Persona, policy: &EvidencePolicy, today: NaiveDate) -> E
     }
     if coverage.fields > 0 {
         let points = 2 * coverage.supported + (coverage.evidenced - coverage.supported);
-        coverage.score = Some(
-            ((f64::from(points) * 100.0) / (2.0 * f64::from(coverage.fields))).round() as u32,
-        );
+        coverage.score =
+            Some(((f64::from(points) * 100.0) / (2.0 * f64::from(coverage.fields))).round() as u32);
     }
     EvidenceReport {
         persona: persona.id,
@@ -492,7 +491,10 @@ mod tests {
         attach(&mut p, "goals/1", stat(5, 10, day(2025, 1, 1)));
         let report = assess(&p, &EvidencePolicy::default(), today);
         let c = report.coverage;
-        assert_eq!((c.fields, c.evidenced, c.supported, c.assumptions), (3, 2, 1, 1));
+        assert_eq!(
+            (c.fields, c.evidenced, c.supported, c.assumptions),
+            (3, 2, 1, 1)
+        );
         // (2·1 + 1) / (2·3) = 50%.
         assert_eq!(c.score, Some(50));
         let flags = |f: &str| {

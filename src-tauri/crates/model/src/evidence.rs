@@ -264,7 +264,10 @@ impl EvidenceSource {
                 survey,
                 respondent,
                 text,
-            } => format!("“{text}” — respondent {respondent}, {}", survey.dataset_name),
+            } => format!(
+                "“{text}” — respondent {respondent}, {}",
+                survey.dataset_name
+            ),
             EvidenceSource::Manual {
                 name, date, url, ..
             } => {
@@ -516,6 +519,9 @@ mod tests {
             min: 1.0,
             max: 10.0,
         };
-        assert_eq!(m.summary(), "Spring survey: median 5.5, IQR 3.25–7.75 (n = 10)");
+        assert_eq!(
+            m.summary(),
+            "Spring survey: median 5.5, IQR 3.25–7.75 (n = 10)"
+        );
     }
 }

@@ -8,6 +8,7 @@
 mod clock;
 mod color;
 pub mod coverage;
+mod dataset;
 mod error;
 mod evidence;
 mod ids;
@@ -20,11 +21,12 @@ mod templates;
 
 pub use clock::{Clock, FixedClock, SystemClock, Timestamp};
 pub use color::Color;
-pub use error::ModelError;
 pub use coverage::{
     assess, AssessedEvidence, Coverage, EvidencePolicy, EvidenceReport, FieldFlag, FieldReport,
     PersonaField,
 };
+pub use dataset::{DatasetRecord, DatasetVersion, DATASET_RECORD_SCHEMA};
+pub use error::ModelError;
 pub use evidence::{
     Evidence, EvidenceSource, FieldRef, OptionShare, SegmentCondition, SegmentFilter, SurveyRef,
 };

@@ -8,7 +8,8 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::{
-    ModelError, Persona, Project, Template, PERSONA_SCHEMA, PROJECT_SCHEMA, TEMPLATE_SCHEMA,
+    DatasetRecord, ModelError, Persona, Project, Template, DATASET_RECORD_SCHEMA, PERSONA_SCHEMA,
+    PROJECT_SCHEMA, TEMPLATE_SCHEMA,
 };
 
 /// Reads a persona document of any supported schema version.
@@ -25,6 +26,11 @@ pub fn project(bytes: &[u8]) -> Result<Project, ModelError> {
     Ok(p)
 }
 
+/// Reads a dataset record of any supported schema version.
+pub fn dataset_record(bytes: &[u8]) -> Result<DatasetRecord, ModelError> {
+    read("dataset", bytes, DATASET_RECORD_SCHEMA, &[])
+}
+
 /// Reads a template document of any supported schema version.
 pub fn template(bytes: &[u8]) -> Result<Template, ModelError> {
     let t: Template = read("template", bytes, TEMPLATE_SCHEMA, &[])?;
@@ -35,7 +41,8 @@ pub fn template(bytes: &[u8]) -> Result<Template, ModelError> {
 /// Persona 1 → 2: evidence arrived; a schema-1 persona has none.
 fn persona_1_to_2(doc: &mut Value) {
     if let Some(obj) = doc.as_object_mut() {
-        obj.entry("evidence").or_insert_with(|| Value::Array(Vec::new()));
+        obj.entry("evidence")
+            .or_insert_with(|| Value::Array(Vec::new()));
     }
 }
 

@@ -2,7 +2,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::{AssetHash, Evidence, ModelError, Module, PersonaId, ProjectId, Template, TemplateId, Timestamp};
+use crate::{
+    AssetHash, Evidence, ModelError, Module, PersonaId, ProjectId, Template, TemplateId, Timestamp,
+};
 
 /// The schema version of persona documents written by this build.
 ///
