@@ -6,16 +6,29 @@
 
 mod data_dir;
 mod error;
+mod evidence;
 mod example;
+mod explore;
 mod export;
+mod reimport;
 mod studio;
+mod surveys;
 mod views;
 
 pub use data_dir::{resolve_data_dir, DATA_DIR_ENV};
 pub use error::{ApiError, ErrorBody};
+pub use evidence::{respondent_id, EvidenceSpec, SurveyEvidenceKind, SurveyEvidenceSpec};
 pub use example::{ExampleOutcome, EXAMPLE_PROJECT};
+pub use explore::{
+    DatasetProfile, HistogramBin, NumericFigures, PhraseCount, QuestionProfile, SegmentComparison,
+    TextAnswer,
+};
 pub use export::{font_book, ExportFormat, ExportReport, ExportRequest};
+pub use reimport::{
+    headline, EvidenceChange, EvidenceStatus, QuestionChange, QuestionStatus, ReimportReport,
+};
 pub use studio::Studio;
+pub use surveys::{DatasetSummary, ImportOutcome, ImportStatus, SurveyImport};
 pub use views::{LibraryOverview, PersonaCard, ProjectCard};
 
 pub use persona_model as model;

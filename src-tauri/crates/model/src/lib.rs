@@ -19,6 +19,7 @@ mod project;
 mod template;
 mod templates;
 
+pub use chrono::NaiveDate;
 pub use clock::{Clock, FixedClock, SystemClock, Timestamp};
 pub use color::Color;
 pub use coverage::{
