@@ -10,6 +10,13 @@ fn main() {
         "save_persona",
         "delete_persona",
         "list_templates",
+        "save_template",
+        "delete_template",
+        "take_pending_open",
+        "choose_bundle_file",
+        "preview_bundle",
+        "import_bundle",
+        "export_bundle",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -4,6 +4,7 @@
 //! of its own. Errors are [`ApiError`]: typed, with a stable [`ApiError::code`] for the
 //! UI and a one-sentence `Display` for people.
 
+mod bundles;
 mod data_dir;
 mod error;
 mod evidence;
@@ -13,8 +14,10 @@ mod export;
 mod reimport;
 mod studio;
 mod surveys;
+mod templates;
 mod views;
 
+pub use bundles::{BundleExport, BundlePreview, BundleSelection, ImportInto};
 pub use data_dir::{resolve_data_dir, DATA_DIR_ENV};
 pub use error::{ApiError, ErrorBody};
 pub use evidence::{respondent_id, EvidenceSpec, SurveyEvidenceKind, SurveyEvidenceSpec};
@@ -31,6 +34,7 @@ pub use studio::Studio;
 pub use surveys::{DatasetSummary, ImportOutcome, ImportStatus, SurveyImport};
 pub use views::{LibraryOverview, PersonaCard, ProjectCard};
 
+pub use persona_bundle as bundle;
 pub use persona_model as model;
 pub use persona_sheet as sheet;
 pub use persona_survey as survey;

@@ -2,8 +2,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use persona_model::{
-    builtin_template, builtin_templates, initials, Clock, Persona, PersonaId, PersonaSummary,
-    Project, ProjectId, ProjectSummary, Template, TemplateId, TemplateSummary, DEFAULT_TEMPLATE,
+    initials, Clock, Persona, PersonaId, PersonaSummary, Project, ProjectId, ProjectSummary,
+    TemplateId, DEFAULT_TEMPLATE,
 };
 use persona_store::Library;
 
@@ -48,9 +48,17 @@ impl Studio {
 
     /// Every project with its personas, for the library screen.
     pub fn overview(&self) -> Result<LibraryOverview, ApiError> {
+        let template_names: BTreeMap<TemplateId, String> = self
+            .templates()?
+            .into_iter()
+            .map(|t| (t.id, t.name))
+            .collect();
         let mut by_project: BTreeMap<ProjectId, Vec<PersonaCard>> = BTreeMap::new();
         for p in self.lib.personas()? {
-            by_project.entry(p.project).or_default().push(card(&p));
+            by_project
+                .entry(p.project)
+                .or_default()
+                .push(card(&p, &template_names));
         }
         let projects: Vec<ProjectCard> = self
             .sorted_projects()?
@@ -183,7 +191,7 @@ impl Studio {
     ) -> Result<Persona, ApiError> {
         let project = self.resolve_project(project)?;
         let template = self.template(template.unwrap_or(DEFAULT_TEMPLATE))?;
-        let persona = Persona::from_template(template, project.id, name, self.clock.now())?;
+        let persona = Persona::from_template(&template, project.id, name, self.clock.now())?;
         self.lib.put_persona(&persona)?;
         Ok(persona)
     }
@@ -211,22 +219,6 @@ impl Studio {
         }
     }
 
-    /// The built-in templates.
-    pub fn templates(&self) -> &'static [Template] {
-        builtin_templates()
-    }
-
-    /// `template list`.
-    pub fn template_summaries(&self) -> Vec<TemplateSummary> {
-        builtin_templates().iter().map(Template::summary).collect()
-    }
-
-    /// The template with this id.
-    pub fn template(&self, id: &str) -> Result<&'static Template, ApiError> {
-        builtin_template(&TemplateId(id.to_owned()))
-            .ok_or_else(|| ApiError::UnknownTemplate(id.to_owned()))
-    }
-
     fn sorted_projects(&self) -> Result<Vec<Project>, ApiError> {
         let mut projects = self.lib.projects()?;
         projects.sort_by_key(|p| sort_key(&p.name));
@@ -234,13 +226,14 @@ impl Studio {
     }
 }
 
-fn card(p: &Persona) -> PersonaCard {
+fn card(p: &Persona, template_names: &BTreeMap<TemplateId, String>) -> PersonaCard {
     PersonaCard {
         id: p.id,
         name: p.name.clone(),
         archetype: p.archetype.clone(),
-        template_name: builtin_template(&p.template)
-            .map(|t| t.name.clone())
+        template_name: template_names
+            .get(&p.template)
+            .cloned()
             .unwrap_or_else(|| p.template.to_string()),
         template: p.template.clone(),
         photo: p.photo.clone(),
