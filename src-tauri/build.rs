@@ -17,6 +17,13 @@ fn main() {
         "preview_bundle",
         "import_bundle",
         "export_bundle",
+        "import_survey",
+        "list_datasets",
+        "dataset_profile",
+        "compare_segments",
+        "add_evidence",
+        "remove_evidence",
+        "evidence_report",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

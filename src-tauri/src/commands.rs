@@ -5,10 +5,15 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use persona_api::bundle::{ImportSummary, OnConflict};
-use persona_api::model::{Persona, PersonaId, Project, ProjectId, Template};
+use persona_api::model::{
+    DatasetId, Evidence, EvidenceId, EvidencePolicy, EvidenceReport, FieldRef, Persona, PersonaId,
+    Project, ProjectId, SegmentFilter, Template,
+};
+use persona_api::survey::ImportOptions;
 use persona_api::{
-    BundleExport, BundlePreview, BundleSelection, ErrorBody, ExampleOutcome, ImportInto,
-    LibraryOverview, Studio,
+    BundleExport, BundlePreview, BundleSelection, DatasetProfile, DatasetSummary, ErrorBody,
+    EvidenceSpec, ExampleOutcome, ImportInto, ImportOutcome, LibraryOverview, SegmentComparison,
+    Studio, SurveyImport,
 };
 use tauri::{State, WebviewWindow};
 
@@ -174,4 +179,97 @@ pub async fn export_bundle(
 
 fn into(project: Option<&str>) -> ImportInto<'_> {
     project.map_or(ImportInto::BundleProject, ImportInto::Project)
+}
+
+/// Asks for a survey export with the native dialog and imports it into `project`
+/// (replacing `replaces`, or a dataset it is a newer export of); `None` if cancelled.
+#[tauri::command]
+pub async fn import_survey(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    project: ProjectId,
+    replaces: Option<DatasetId>,
+) -> Reply<Option<ImportOutcome>> {
+    let Some(file) = dialogs::open_survey(&window).await else {
+        return Ok(None);
+    };
+    studio(&state)?
+        .import_survey(&SurveyImport {
+            file,
+            project: project.to_string(),
+            name: None,
+            options: ImportOptions::default(),
+            replaces: replaces.map(|d| d.to_string()),
+            as_new: false,
+        })
+        .map(Some)
+        .map_err(|e| e.body())
+}
+
+#[tauri::command]
+pub async fn list_datasets(state: State<'_, AppState>) -> Reply<Vec<DatasetSummary>> {
+    studio(&state)?.dataset_summaries().map_err(|e| e.body())
+}
+
+#[tauri::command]
+pub async fn dataset_profile(
+    state: State<'_, AppState>,
+    dataset: DatasetId,
+    segment: Option<SegmentFilter>,
+) -> Reply<DatasetProfile> {
+    studio(&state)?
+        .dataset_profile(&dataset.to_string(), segment.as_ref())
+        .map_err(|e| e.body())
+}
+
+#[tauri::command]
+pub async fn compare_segments(
+    state: State<'_, AppState>,
+    dataset: DatasetId,
+    a: SegmentFilter,
+    b: SegmentFilter,
+) -> Reply<SegmentComparison> {
+    studio(&state)?
+        .compare_segments(&dataset.to_string(), &a, &b)
+        .map_err(|e| e.body())
+}
+
+#[tauri::command]
+pub async fn add_evidence(
+    state: State<'_, AppState>,
+    persona: PersonaId,
+    field: FieldRef,
+    spec: EvidenceSpec,
+) -> Reply<Evidence> {
+    studio(&state)?
+        .add_evidence(&persona.to_string(), &field, &spec)
+        .map_err(|e| e.body())
+}
+
+#[tauri::command]
+pub async fn remove_evidence(
+    state: State<'_, AppState>,
+    persona: PersonaId,
+    evidence: EvidenceId,
+) -> Reply<()> {
+    studio(&state)?
+        .remove_evidence(&persona.to_string(), evidence)
+        .map_err(|e| e.body())
+}
+
+/// A persona's fields with their evidence, flags and coverage; `max_age_days` decides
+/// staleness (365 when `None`).
+#[tauri::command]
+pub async fn evidence_report(
+    state: State<'_, AppState>,
+    persona: PersonaId,
+    max_age_days: Option<u32>,
+) -> Reply<EvidenceReport> {
+    let mut policy = EvidencePolicy::default();
+    if let Some(days) = max_age_days {
+        policy.max_age_days = days;
+    }
+    studio(&state)?
+        .evidence_report(&persona.to_string(), &policy)
+        .map_err(|e| e.body())
 }

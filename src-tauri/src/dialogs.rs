@@ -17,6 +17,20 @@ pub async fn open_bundle(window: &WebviewWindow) -> Option<PathBuf> {
         .map(|f| f.path().to_owned())
 }
 
+/// Asks for a survey export (CSV, TSV or a spreadsheet) to import.
+pub async fn open_survey(window: &WebviewWindow) -> Option<PathBuf> {
+    rfd::AsyncFileDialog::new()
+        .set_parent(window)
+        .set_title("Import a survey export")
+        .add_filter(
+            "Survey export",
+            &["csv", "tsv", "txt", "xlsx", "xls", "xlsb", "ods"],
+        )
+        .pick_file()
+        .await
+        .map(|f| f.path().to_owned())
+}
+
 /// Asks where to save a `.persona` file, suggesting `name.persona`.
 pub async fn save_bundle(window: &WebviewWindow, name: &str) -> Option<PathBuf> {
     let mut file = safe_file_name(name);

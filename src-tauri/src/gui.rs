@@ -59,6 +59,13 @@ pub fn run(data_dir: &Path, open: Option<PathBuf>) -> ExitCode {
             commands::preview_bundle,
             commands::import_bundle,
             commands::export_bundle,
+            commands::import_survey,
+            commands::list_datasets,
+            commands::dataset_profile,
+            commands::compare_segments,
+            commands::add_evidence,
+            commands::remove_evidence,
+            commands::evidence_report,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -27,6 +27,7 @@ pub struct DatasetProfile {
     /// The segment the figures are computed within (`None`: everyone).
     pub segment: Option<SegmentFilter>,
     /// Respondents in the segment.
+    #[ts(type = "number")]
     pub respondents: u64,
     pub questions: Vec<QuestionProfile>,
 }
@@ -41,7 +42,9 @@ pub struct QuestionProfile {
     pub kind: String,
     /// Personal data: shown as counts only; its answers never leave the library.
     pub hidden: bool,
+    #[ts(type = "number")]
     pub answered: u64,
+    #[ts(type = "number")]
     pub missing: u64,
     /// Choices and scales: every option with count, share and 95% interval.
     pub options: Vec<OptionShare>,
@@ -54,6 +57,7 @@ pub struct QuestionProfile {
     /// Free text: the answers (at most [`MAX_TEXT_ANSWERS`]), with anonymous ids.
     pub answers: Vec<TextAnswer>,
     /// Free text: how many answers there are in all.
+    #[ts(type = "number")]
     pub answers_total: u64,
 }
 
@@ -63,6 +67,7 @@ pub struct QuestionProfile {
 pub struct HistogramBin {
     pub low: f64,
     pub high: f64,
+    #[ts(type = "number")]
     pub count: u64,
 }
 
@@ -70,6 +75,7 @@ pub struct HistogramBin {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct NumericFigures {
+    #[ts(type = "number")]
     pub n: u64,
     pub min: f64,
     pub q1: f64,
@@ -84,6 +90,7 @@ pub struct NumericFigures {
 #[ts(export)]
 pub struct PhraseCount {
     pub phrase: String,
+    #[ts(type = "number")]
     pub respondents: u64,
 }
 

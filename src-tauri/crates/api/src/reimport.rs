@@ -22,7 +22,9 @@ use crate::{ApiError, Studio};
 pub struct ReimportReport {
     /// The file the replaced version came from.
     pub previous_file: String,
+    #[ts(type = "number")]
     pub respondents_before: u64,
+    #[ts(type = "number")]
     pub respondents_after: u64,
     /// Questions that were matched by text (their id changed), added or removed;
     /// questions with the same id are not listed.

@@ -41,6 +41,7 @@ pub struct DatasetSummary {
     /// The project's name.
     pub project: String,
     pub tool: String,
+    #[ts(type = "number")]
     pub respondents: u64,
     pub questions: u32,
     pub imported: Timestamp,

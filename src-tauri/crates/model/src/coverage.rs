@@ -15,6 +15,7 @@ use crate::{Evidence, EvidenceSource, FieldRef, ModuleBody, Persona, PersonaId};
 #[ts(export)]
 pub struct EvidencePolicy {
     /// Survey figures from fewer respondents than this are weak.
+    #[ts(type = "number")]
     pub min_n: u64,
     /// A 95% interval wider than ± this many percentage points is weak.
     pub max_half_width: f64,

@@ -26,6 +26,7 @@ pub struct DatasetRecord {
     pub format: String,
     /// The text encoding read (`UTF-8` for spreadsheets).
     pub encoding: String,
+    #[ts(type = "number")]
     pub respondents: u64,
     pub questions: u32,
     /// When this version of the data was imported.
@@ -52,6 +53,7 @@ pub struct DatasetRecord {
 pub struct DatasetVersion {
     pub imported: Timestamp,
     pub source_file: String,
+    #[ts(type = "number")]
     pub respondents: u64,
     pub collected: NaiveDate,
     pub content_fingerprint: String,

@@ -123,7 +123,9 @@ pub enum EvidenceSource {
         options: Vec<String>,
         #[serde(default)]
         segment: Option<SegmentFilter>,
+        #[ts(type = "number")]
         count: u64,
+        #[ts(type = "number")]
         n: u64,
         percent: f64,
         ci_low: f64,
@@ -134,6 +136,7 @@ pub enum EvidenceSource {
         survey: SurveyRef,
         #[serde(default)]
         segment: Option<SegmentFilter>,
+        #[ts(type = "number")]
         n: u64,
         options: Vec<OptionShare>,
     },
@@ -142,6 +145,7 @@ pub enum EvidenceSource {
         survey: SurveyRef,
         #[serde(default)]
         segment: Option<SegmentFilter>,
+        #[ts(type = "number")]
         n: u64,
         median: f64,
         q1: f64,
@@ -310,6 +314,7 @@ pub struct SurveyRef {
 #[ts(export)]
 pub struct OptionShare {
     pub label: String,
+    #[ts(type = "number")]
     pub count: u64,
     pub percent: f64,
     pub ci_low: f64,

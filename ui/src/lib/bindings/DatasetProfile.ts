@@ -14,4 +14,4 @@ segment: SegmentFilter | null,
 /**
  * Respondents in the segment.
  */
-respondents: bigint, questions: Array<QuestionProfile>, };
+respondents: number, questions: Array<QuestionProfile>, };

@@ -23,7 +23,7 @@ format: string,
 /**
  * The text encoding read (`UTF-8` for spreadsheets).
  */
-encoding: string, respondents: bigint, questions: number, 
+encoding: string, respondents: number, questions: number, 
 /**
  * When this version of the data was imported.
  */

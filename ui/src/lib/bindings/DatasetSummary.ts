@@ -8,7 +8,7 @@ export type DatasetSummary = { id: DatasetId, name: string,
 /**
  * The project's name.
  */
-project: string, tool: string, respondents: bigint, questions: number, imported: string, source_file: string, 
+project: string, tool: string, respondents: number, questions: number, imported: string, source_file: string, 
 /**
  * When the answers were collected (latest response date, else the import day).
  */

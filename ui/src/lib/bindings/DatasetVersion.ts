@@ -3,4 +3,4 @@
 /**
  * An earlier import of a dataset that a newer export replaced.
  */
-export type DatasetVersion = { imported: string, source_file: string, respondents: bigint, collected: string, content_fingerprint: string, };
+export type DatasetVersion = { imported: string, source_file: string, respondents: number, collected: string, content_fingerprint: string, };

@@ -7,7 +7,7 @@ export type EvidencePolicy = {
 /**
  * Survey figures from fewer respondents than this are weak.
  */
-min_n: bigint, 
+min_n: number, 
 /**
  * A 95% interval wider than ± this many percentage points is weak.
  */

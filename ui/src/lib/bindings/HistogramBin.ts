@@ -3,4 +3,4 @@
 /**
  * One bar of a histogram: `[low, high)`, the last one closed.
  */
-export type HistogramBin = { low: number, high: number, count: bigint, };
+export type HistogramBin = { low: number, high: number, count: number, };

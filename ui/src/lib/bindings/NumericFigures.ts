@@ -3,4 +3,4 @@
 /**
  * Median, quartiles and range of numeric answers.
  */
-export type NumericFigures = { n: bigint, min: number, q1: number, median: number, q3: number, max: number, mean: number, };
+export type NumericFigures = { n: number, min: number, q1: number, median: number, q3: number, max: number, mean: number, };

@@ -3,4 +3,4 @@
 /**
  * One option of a distribution: count, share and 95% Wilson interval in percent.
  */
-export type OptionShare = { label: string, count: bigint, percent: number, ci_low: number, ci_high: number, };
+export type OptionShare = { label: string, count: number, percent: number, ci_low: number, ci_high: number, };

@@ -3,4 +3,4 @@
 /**
  * A phrase and how many respondents used it.
  */
-export type PhraseCount = { phrase: string, respondents: bigint, };
+export type PhraseCount = { phrase: string, respondents: number, };

@@ -16,7 +16,7 @@ kind: string,
 /**
  * Personal data: shown as counts only; its answers never leave the library.
  */
-hidden: boolean, answered: bigint, missing: bigint, 
+hidden: boolean, answered: number, missing: number, 
 /**
  * Choices and scales: every option with count, share and 95% interval.
  */
@@ -40,4 +40,4 @@ answers: Array<TextAnswer>,
 /**
  * Free text: how many answers there are in all.
  */
-answers_total: bigint, };
+answers_total: number, };

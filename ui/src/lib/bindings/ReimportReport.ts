@@ -9,7 +9,7 @@ export type ReimportReport = {
 /**
  * The file the replaced version came from.
  */
-previous_file: string, respondents_before: bigint, respondents_after: bigint, 
+previous_file: string, respondents_before: number, respondents_after: number, 
 /**
  * Questions that were matched by text (their id changed), added or removed;
  * questions with the same id are not listed.
