@@ -10,6 +10,17 @@ import type { Project } from './bindings/Project';
 import type { ProjectId } from './bindings/ProjectId';
 import type { Template } from './bindings/Template';
 import type { MockOptions } from './backend/mock';
+import type { DatasetId } from './bindings/DatasetId';
+import type { DatasetProfile } from './bindings/DatasetProfile';
+import type { DatasetSummary } from './bindings/DatasetSummary';
+import type { Evidence } from './bindings/Evidence';
+import type { EvidenceId } from './bindings/EvidenceId';
+import type { EvidenceReport } from './bindings/EvidenceReport';
+import type { EvidenceSpec } from './bindings/EvidenceSpec';
+import type { FieldRef } from './bindings/FieldRef';
+import type { ImportOutcome } from './bindings/ImportOutcome';
+import type { SegmentComparison } from './bindings/SegmentComparison';
+import type { SegmentFilter } from './bindings/SegmentFilter';
 
 /** The Tauri commands, one method each. Every method rejects with an `ErrorBody`. */
 export interface Backend {
@@ -25,6 +36,21 @@ export interface Backend {
   savePersona(persona: Persona): Promise<Persona>;
   deletePersona(id: PersonaId): Promise<null>;
   listTemplates(): Promise<Template[]>;
+  /**
+   * Asks for a survey export with the native dialog and imports it into `project`;
+   * null when the dialog was cancelled. A newer export of a dataset already there (or
+   * `replaces`) replaces it and refreshes its evidence.
+   */
+  importSurvey(project: ProjectId, replaces: DatasetId | null): Promise<ImportOutcome | null>;
+  listDatasets(): Promise<DatasetSummary[]>;
+  /** Every question profiled, within `segment` when given. */
+  datasetProfile(dataset: DatasetId, segment: SegmentFilter | null): Promise<DatasetProfile>;
+  compareSegments(dataset: DatasetId, a: SegmentFilter, b: SegmentFilter): Promise<SegmentComparison>;
+  /** Computes and attaches evidence to a field; resolves once the persona is on disk. */
+  addEvidence(persona: PersonaId, field: FieldRef, spec: EvidenceSpec): Promise<Evidence>;
+  removeEvidence(persona: PersonaId, evidence: EvidenceId): Promise<null>;
+  /** Fields with their evidence and flags, and the coverage score; stale after 365 days unless told. */
+  evidenceReport(persona: PersonaId, maxAgeDays: number | null): Promise<EvidenceReport>;
 }
 
 /** Turns anything a command rejected with into the `ErrorBody` the UI shows. */
