@@ -24,6 +24,10 @@ fn main() {
         "add_evidence",
         "remove_evidence",
         "evidence_report",
+        "preview_sheet",
+        "export_sheet",
+        "export_deck",
+        "cancel_export",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

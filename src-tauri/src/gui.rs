@@ -66,6 +66,10 @@ pub fn run(data_dir: &Path, open: Option<PathBuf>) -> ExitCode {
             commands::add_evidence,
             commands::remove_evidence,
             commands::evidence_report,
+            commands::preview_sheet,
+            commands::export_sheet,
+            commands::export_deck,
+            commands::cancel_export,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -9,6 +9,15 @@ import type { PersonaId } from './bindings/PersonaId';
 import type { Project } from './bindings/Project';
 import type { ProjectId } from './bindings/ProjectId';
 import type { Template } from './bindings/Template';
+import type { BundleExport } from './bindings/BundleExport';
+import type { BundlePreview } from './bindings/BundlePreview';
+import type { DeckProgress } from './bindings/DeckProgress';
+import type { ExportFormat } from './bindings/ExportFormat';
+import type { ExportReport } from './bindings/ExportReport';
+import type { ImportSummary } from './bindings/ImportSummary';
+import type { Orientation } from './bindings/Orientation';
+import type { PageSize } from './bindings/PageSize';
+import type { OnConflict } from './bindings/OnConflict';
 import type { MockOptions } from './backend/mock';
 import type { DatasetId } from './bindings/DatasetId';
 import type { DatasetProfile } from './bindings/DatasetProfile';
@@ -51,6 +60,49 @@ export interface Backend {
   removeEvidence(persona: PersonaId, evidence: EvidenceId): Promise<null>;
   /** Fields with their evidence and flags, and the coverage score; stale after 365 days unless told. */
   evidenceReport(persona: PersonaId, maxAgeDays: number | null): Promise<EvidenceReport>;
+  /** Saves the persona's layout (content emptied) as a template of the user's. */
+  saveTemplate(persona: PersonaId, name: string): Promise<Template>;
+  deleteTemplate(id: string): Promise<null>;
+
+  /** The file the app was started with (`open FILE`, a double-click), once; else null. */
+  takePendingOpen(): Promise<string | null>;
+  /** The native open dialog for `.persona` files; null when cancelled. */
+  chooseBundleFile(): Promise<string | null>;
+  /** What importing the file would do; writes nothing. `project` null: the file's own. */
+  previewBundle(path: string, project: ProjectId | null, onConflict: OnConflict): Promise<BundlePreview>;
+  /** Imports the file in one transaction, or rejects and changes nothing. */
+  importBundle(path: string, project: ProjectId | null, onConflict: OnConflict): Promise<ImportSummary>;
+  /**
+   * Asks where to save (native dialog) and writes personas, or a whole project when
+   * `project` is given, as a `.persona` file; null when the dialog was cancelled.
+   */
+  exportBundle(personas: PersonaId[], project: ProjectId | null, suggestedName: string): Promise<BundleExport | null>;
+  /**
+   * Calls `listener` with the path of every `.persona` (or persona `.json`) file the
+   * app is asked to open while it runs: another launch, a drop on the window.
+   * Answers a function that stops listening.
+   */
+  onOpenFile(listener: (path: string) => void): Promise<() => void>;
+
+  /**
+   * Page `index` of the persona's sheet as PNG bytes, drawn by the same layout as the
+   * exports; null page or orientation means the template's.
+   */
+  previewSheet(id: PersonaId, page: PageSize | null, orientation: Orientation | null, index: number): Promise<Uint8Array>;
+  /** Asks where to save (native dialog), then exports; null when cancelled there. */
+  exportSheet(
+    id: PersonaId,
+    format: ExportFormat,
+    page: PageSize | null,
+    orientation: Orientation | null,
+    dpi: number | null,
+    suggestedName: string,
+  ): Promise<ExportReport | null>;
+  /** A project as one PDF deck; progress arrives through `onDeckProgress`. */
+  exportDeck(project: ProjectId, page: PageSize | null, orientation: Orientation | null, suggestedName: string): Promise<ExportReport | null>;
+  /** Stops a running deck export; it then rejects with code `cancelled`. */
+  cancelExport(): Promise<null>;
+  onDeckProgress(listener: (progress: DeckProgress) => void): Promise<() => void>;
 }
 
 /** Turns anything a command rejected with into the `ErrorBody` the UI shows. */

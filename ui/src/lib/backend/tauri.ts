@@ -1,9 +1,20 @@
 // The only module that talks to Tauri. Commands take camelCase arguments (Tauri 2
 // converts them to the Rust side's snake_case) and reject with an `ErrorBody`.
 import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
 import type { Backend } from '../backend';
 import { toErrorBody } from '../backend';
+import type { BundleExport } from '../bindings/BundleExport';
+import type { BundlePreview } from '../bindings/BundlePreview';
 import type { ExampleOutcome } from '../bindings/ExampleOutcome';
+import type { DeckProgress } from '../bindings/DeckProgress';
+import type { ExportFormat } from '../bindings/ExportFormat';
+import type { ExportReport } from '../bindings/ExportReport';
+import type { ImportSummary } from '../bindings/ImportSummary';
+import type { Orientation } from '../bindings/Orientation';
+import type { PageSize } from '../bindings/PageSize';
+import type { OnConflict } from '../bindings/OnConflict';
 import type { LibraryOverview } from '../bindings/LibraryOverview';
 import type { Persona } from '../bindings/Persona';
 import type { Project } from '../bindings/Project';
@@ -72,4 +83,66 @@ export class TauriBackend implements Backend {
   evidenceReport(persona: string, maxAgeDays: number | null) {
     return call<EvidenceReport>('evidence_report', { persona, maxAgeDays });
   }
+  saveTemplate(persona: string, name: string) {
+    return call<Template>('save_template', { persona, name });
+  }
+  deleteTemplate(id: string) {
+    return call<null>('delete_template', { id });
+  }
+  takePendingOpen() {
+    return call<string | null>('take_pending_open');
+  }
+  chooseBundleFile() {
+    return call<string | null>('choose_bundle_file');
+  }
+  previewBundle(path: string, project: string | null, onConflict: OnConflict) {
+    return call<BundlePreview>('preview_bundle', { path, project, onConflict });
+  }
+  importBundle(path: string, project: string | null, onConflict: OnConflict) {
+    return call<ImportSummary>('import_bundle', { path, project, onConflict });
+  }
+  exportBundle(personas: string[], project: string | null, suggestedName: string) {
+    return call<BundleExport | null>('export_bundle', { personas, project, suggestedName });
+  }
+  async onOpenFile(listener: (path: string) => void) {
+    const fromLaunch = await listen<string>('open-file', (e) => listener(e.payload));
+    const fromDrop = await getCurrentWebview().onDragDropEvent((e) => {
+      if (e.payload.type !== 'drop') return;
+      const file = e.payload.paths.find(isShareFile);
+      if (file) listener(file);
+    });
+    return () => {
+      fromLaunch();
+      fromDrop();
+    };
+  }
+  async previewSheet(id: string, page: PageSize | null, orientation: Orientation | null, index: number) {
+    // The command answers raw bytes (an ArrayBuffer), not JSON.
+    const bytes = await call<ArrayBuffer>('preview_sheet', { id, page, orientation, index });
+    return new Uint8Array(bytes);
+  }
+  exportSheet(
+    id: string,
+    format: ExportFormat,
+    page: PageSize | null,
+    orientation: Orientation | null,
+    dpi: number | null,
+    suggestedName: string,
+  ) {
+    return call<ExportReport | null>('export_sheet', { id, format, page, orientation, dpi, suggestedName });
+  }
+  exportDeck(project: string, page: PageSize | null, orientation: Orientation | null, suggestedName: string) {
+    return call<ExportReport | null>('export_deck', { project, page, orientation, suggestedName });
+  }
+  cancelExport() {
+    return call<null>('cancel_export');
+  }
+  async onDeckProgress(listener: (progress: DeckProgress) => void) {
+    return listen<DeckProgress>('deck-progress', (e) => listener(e.payload));
+  }
+}
+
+/** Files the import view opens: bundles and single-persona JSON. */
+export function isShareFile(path: string): boolean {
+  return /\.(persona|json)$/i.test(path);
 }
