@@ -69,7 +69,8 @@ fn safe_file_name(name: &str) -> String {
         })
         .collect();
     let trimmed = cleaned.trim().trim_start_matches('.').trim();
-    if trimmed.is_empty() {
+    // "../.." leaves dots and spaces only: no name at all.
+    if trimmed.chars().all(|c| c == '.' || c.is_whitespace()) {
         "personas".to_owned()
     } else {
         trimmed.to_owned()
