@@ -234,23 +234,26 @@ pub async fn preview_sheet(
     Ok(tauri::ipc::Response::new(bytes))
 }
 
+/// The export dialog's choices for one sheet.
+#[derive(Debug, serde::Deserialize)]
+pub struct SheetChoices {
+    format: ExportFormat,
+    page: Option<PageSize>,
+    orientation: Option<Orientation>,
+    dpi: Option<u32>,
+}
+
 /// Asks where to save (native dialog), then exports the persona's sheet; `None` if the
 /// dialog was cancelled.
-// A Tauri command receives each argument by name from the UI; grouping them in a
-// struct would only move the list.
-#[allow(clippy::too_many_arguments)]
 #[tauri::command]
 pub async fn export_sheet(
     window: WebviewWindow,
     state: State<'_, AppState>,
     id: PersonaId,
-    format: ExportFormat,
-    page: Option<PageSize>,
-    orientation: Option<Orientation>,
-    dpi: Option<u32>,
+    choices: SheetChoices,
     suggested_name: String,
 ) -> Reply<Option<ExportReport>> {
-    let ext = match format {
+    let ext = match choices.format {
         ExportFormat::Pdf => "pdf",
         ExportFormat::Png => "png",
     };
@@ -258,10 +261,10 @@ pub async fn export_sheet(
         return Ok(None);
     };
     let request = ExportRequest {
-        format,
-        dpi,
-        page,
-        orientation,
+        format: choices.format,
+        dpi: choices.dpi,
+        page: choices.page,
+        orientation: choices.orientation,
         out,
     };
     let fonts = state.fonts();

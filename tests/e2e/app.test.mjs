@@ -260,8 +260,10 @@ test('the export dialog previews the sheet the app draws', async () => {
     // A4 landscape at the preview's 110 dpi: 1286 × 909 pixels.
     assert.equal(await img.property('naturalWidth'), 1286);
     assert.equal(await img.property('naturalHeight'), 909);
-    await sleep(300);
+    await sleep(1000);
+    const still = await s.findAll('[data-testid="export-preview"]');
     fs.writeFileSync(path.join(OUT, 'export-preview.png'), await s.screenshot());
+    assert.equal(still.length, 1, 'the preview went away');
   } finally {
     await s.end();
   }

@@ -129,7 +129,7 @@ export class TauriBackend implements Backend {
     dpi: number | null,
     suggestedName: string,
   ) {
-    return call<ExportReport | null>('export_sheet', { id, format, page, orientation, dpi, suggestedName });
+    return call<ExportReport | null>('export_sheet', { id, choices: { format, page, orientation, dpi }, suggestedName });
   }
   exportDeck(project: string, page: PageSize | null, orientation: Orientation | null, suggestedName: string) {
     return call<ExportReport | null>('export_deck', { project, page, orientation, suggestedName });
