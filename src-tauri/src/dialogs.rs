@@ -68,9 +68,8 @@ fn safe_file_name(name: &str) -> String {
             c => c,
         })
         .collect();
-    let trimmed = cleaned.trim().trim_start_matches('.').trim();
-    // "../.." leaves dots and spaces only: no name at all.
-    if trimmed.chars().all(|c| c == '.' || c.is_whitespace()) {
+    let trimmed = cleaned.trim_matches(|c: char| c == '.' || c.is_whitespace());
+    if trimmed.is_empty() {
         "personas".to_owned()
     } else {
         trimmed.to_owned()

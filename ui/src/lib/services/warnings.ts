@@ -1,4 +1,5 @@
 // Export warnings (the sheet crate's `Warning`) in the user's language.
+import type { ExportReport } from '../bindings/ExportReport';
 import type { Warning } from '../bindings/Warning';
 import { t } from '../i18n';
 
@@ -19,4 +20,11 @@ export function describeWarning(w: Warning): string {
     case 'chart_without_data':
       return t('warning.chartWithoutData', { module: w.module });
   }
+}
+
+/** Says where an export went and, when the renderer had to compromise, what happened. */
+export function announceExport(say: (text: string, kind?: 'success') => void, report: ExportReport): void {
+  say(t('export.done', { path: report.path }), 'success');
+  const first = report.warnings[0];
+  if (first) say(t('export.notes', { count: report.warnings.length, first: describeWarning(first) }));
 }
