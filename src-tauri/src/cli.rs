@@ -9,11 +9,14 @@ use std::sync::atomic::AtomicBool;
 
 use clap::{Args, Parser, Subcommand};
 use persona_api::bundle::OnConflict;
-use persona_api::model::{Orientation, PageSize, SystemClock};
+use persona_api::model::{
+    EvidencePolicy, FieldRef, Orientation, PageSize, SegmentFilter, SystemClock,
+};
 use persona_api::sheet::DeckProgress;
 use persona_api::{
-    font_book, ApiError, BundleSelection, ExampleOutcome, ExportFormat, ExportRequest, ImportInto,
-    Studio,
+    font_book, ApiError, BundleSelection, EvidenceSpec, ExampleOutcome, ExportFormat,
+    ExportRequest, ImportInto, ImportStatus, Studio, SurveyEvidenceKind, SurveyEvidenceSpec,
+    SurveyImport,
 };
 use serde::Serialize;
 
@@ -63,6 +66,9 @@ pub enum Command {
     /// Read survey exports (CSV, TSV, XLSX) from Google Forms, SurveyMonkey, Qualtrics…
     #[command(subcommand)]
     Survey(SurveyCommand),
+    /// Attach survey figures, quotes and other sources to persona fields; list them
+    #[command(subcommand)]
+    Evidence(EvidenceCommand),
 }
 
 #[derive(Debug, Args)]
@@ -120,6 +126,135 @@ pub enum SurveyCommand {
         #[command(flatten)]
         json: JsonFlag,
     },
+    /// Import a survey export into the library; prints the dataset's id. A newer export
+    /// of a survey already in the project (same questions or same file name) replaces
+    /// it and refreshes the evidence taken from it, reporting what changed
+    Import(SurveyImportArgs),
+    /// List the imported datasets: id, name, project, tool, respondents, questions,
+    /// imported, source_file, collected
+    List(JsonFlag),
+    /// Profile every question of a dataset (counts, intervals, histograms, phrases),
+    /// within a segment if given
+    Show {
+        /// The dataset's id or exact name
+        dataset: String,
+        /// Only respondents meeting this condition (QUESTION=A|B, QUESTION=MIN..MAX,
+        /// QUESTION=*, QUESTION!=A); repeat to combine with AND
+        #[arg(long, value_name = "CONDITION")]
+        segment: Vec<String>,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct SurveyImportArgs {
+    /// A CSV, TSV or XLSX file
+    pub file: PathBuf,
+    /// The project (name or id) the survey belongs to
+    #[arg(long, value_name = "NAME")]
+    pub project: String,
+    /// A name for the dataset [default: the file name without extension]
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// Read the text in this encoding (utf-8, utf-16le, windows-1251, koi8-r, gbk, …)
+    #[arg(long, value_name = "E")]
+    pub encoding: Option<String>,
+    /// Read the layout of this tool (google_forms, survey_monkey, qualtrics, typeform,
+    /// microsoft_forms, tally, jotform, wenjuanxing, generic)
+    #[arg(long, value_name = "T", value_parser = parse_tool)]
+    pub tool: Option<persona_api::survey::Tool>,
+    /// The dataset (id or name) this file is a newer export of
+    #[arg(long, value_name = "DATASET", conflicts_with = "as_new")]
+    pub replaces: Option<String>,
+    /// Import as a new dataset even if it looks like a newer export of one already there
+    #[arg(long)]
+    pub as_new: bool,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+fn parse_tool(s: &str) -> Result<persona_api::survey::Tool, String> {
+    serde_json::from_value(serde_json::Value::String(s.to_owned())).map_err(|_| {
+        "one of google_forms, survey_monkey, qualtrics, typeform, microsoft_forms, tally, jotform, wenjuanxing, generic".to_owned()
+    })
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvidenceCommand {
+    /// Attach evidence to a field of a persona; prints the evidence id. Survey evidence
+    /// is a statistic with --option, a quote with --respondent, else a distribution
+    /// (choices) or a numeric summary (numbers); --manual names any other source
+    Add(EvidenceAddArgs),
+    /// Detach a piece of evidence from a persona
+    Remove {
+        /// The persona's id or exact name
+        persona: String,
+        /// The evidence id (see `evidence list`)
+        evidence: String,
+    },
+    /// Every field of a persona with its evidence and flags (assumption, weak, stale),
+    /// and its coverage score
+    List {
+        /// The persona's id or exact name
+        persona: String,
+        /// Evidence collected more than this many days ago is stale
+        #[arg(long, value_name = "DAYS", default_value_t = 365)]
+        stale_after: u32,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct EvidenceAddArgs {
+    /// The persona's id or exact name
+    pub persona: String,
+    /// The field: archetype, quote, a module id (bio, a chart or tags module), or a
+    /// module id and 0-based item (facts/0, goals/2, channels/1)
+    #[arg(long, value_name = "FIELD")]
+    pub field: String,
+    /// The dataset's id or exact name
+    #[arg(long, value_name = "DATASET", required_unless_present = "manual")]
+    pub dataset: Option<String>,
+    /// The question's id (see `survey inspect` or `survey show`)
+    #[arg(long, value_name = "ID", requires = "dataset")]
+    pub question: Option<String>,
+    /// What to compute [default: from the other flags and the question's kind]
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// For a statistic: the option(s) whose share to take; repeat for "any of"
+    #[arg(long = "option", value_name = "LABEL")]
+    pub options: Vec<String>,
+    /// Compute within respondents meeting this condition (QUESTION=A|B,
+    /// QUESTION=MIN..MAX, QUESTION=*, QUESTION!=A); repeat to combine with AND
+    #[arg(long, value_name = "CONDITION")]
+    pub segment: Vec<String>,
+    /// For a quote: the respondent (R12) whose answer to quote
+    #[arg(long, value_name = "ID")]
+    pub respondent: Option<String>,
+    /// A source outside the app: its name (an interview, an analytics report…)
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["dataset", "question", "kind", "options", "segment", "respondent"])]
+    pub manual: Option<String>,
+    /// For --manual: the date of the source (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", requires = "manual")]
+    pub date: Option<persona_api::model::NaiveDate>,
+    /// For --manual: its address
+    #[arg(long, value_name = "URL", requires = "manual")]
+    pub url: Option<String>,
+    /// For --manual: a note
+    #[arg(long, value_name = "TEXT", requires = "manual")]
+    pub note: Option<String>,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum KindArg {
+    Statistic,
+    Distribution,
+    NumericSummary,
+    Quote,
 }
 
 #[derive(Debug, Subcommand)]
@@ -455,6 +590,55 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), ApiError> {
         }
         Command::Export(args) => export(&studio, &args)?,
         Command::Survey(SurveyCommand::Inspect { file, json }) => inspect_survey(&file, json.json)?,
+        Command::Survey(SurveyCommand::Import(args)) => survey_import(&studio, args)?,
+        Command::Survey(SurveyCommand::List(flag)) => {
+            let rows = studio.dataset_summaries()?;
+            output(flag.json, &rows, |out| {
+                for d in &rows {
+                    writeln!(
+                        out,
+                        "{}  {:<28} {:<20} {:<16} {:>6} respondents  {:>3} questions",
+                        d.id, d.name, d.project, d.tool, d.respondents, d.questions
+                    )?;
+                }
+                Ok(())
+            });
+        }
+        Command::Survey(SurveyCommand::Show {
+            dataset,
+            segment,
+            json,
+        }) => {
+            let segment = if segment.is_empty() {
+                None
+            } else {
+                Some(SegmentFilter::parse(&segment)?)
+            };
+            let profile = studio.dataset_profile(&dataset, segment.as_ref())?;
+            output(json.json, &profile, |out| {
+                writeln!(
+                    out,
+                    "{} — {} respondents",
+                    profile.dataset.name, profile.respondents
+                )?;
+                for q in &profile.questions {
+                    writeln!(
+                        out,
+                        "  {:<12} {:<16} {:>6} answered  {}",
+                        q.id, q.kind, q.answered, q.text
+                    )?;
+                    for o in &q.options {
+                        writeln!(
+                            out,
+                            "      {:>5.1}%  {:>6}  {}",
+                            o.percent, o.count, o.label
+                        )?;
+                    }
+                }
+                Ok(())
+            });
+        }
+        Command::Evidence(command) => evidence(&studio, command)?,
         Command::Persona(PersonaCommand::Export {
             persona,
             format: PersonaFormatArg::Json,
@@ -648,6 +832,142 @@ fn bundle(studio: &Studio, command: BundleCommand) -> Result<(), ApiError> {
                     summary.skipped.len(),
                     summary.project
                 )
+            });
+        }
+    }
+    Ok(())
+}
+
+fn survey_import(studio: &Studio, args: SurveyImportArgs) -> Result<(), ApiError> {
+    let options = persona_api::survey::ImportOptions {
+        encoding: args.encoding,
+        tool: args.tool,
+        ..Default::default()
+    };
+    let outcome = studio.import_survey(&SurveyImport {
+        file: args.file,
+        project: args.project,
+        name: args.name,
+        options,
+        replaces: args.replaces,
+        as_new: args.as_new,
+    })?;
+    let d = &outcome.dataset;
+    match outcome.status {
+        ImportStatus::Imported => eprintln!(
+            "Imported '{}': {} respondents, {} questions.",
+            d.name, d.respondents, d.questions
+        ),
+        ImportStatus::Unchanged => eprintln!(
+            "'{}' holds this very file already; nothing changed.",
+            d.name
+        ),
+        ImportStatus::Replaced => {}
+    }
+    if let Some(r) = &outcome.replaced {
+        eprintln!(
+            "Replaced '{}' ({}): {} → {} respondents.",
+            d.name, r.previous_file, r.respondents_before, r.respondents_after
+        );
+        for q in &r.questions {
+            eprintln!("  question {} {:?}: {}", q.id, q.status, q.text);
+        }
+        for e in &r.evidence {
+            eprintln!(
+                "  {} {}: {} → {}{}",
+                e.persona_name,
+                e.field,
+                e.before,
+                e.after,
+                e.note
+                    .as_deref()
+                    .map(|n| format!(" (kept: {n})"))
+                    .unwrap_or_default()
+            );
+        }
+    }
+    output(args.json.json, &outcome, |out| writeln!(out, "{}", d.id));
+    Ok(())
+}
+
+fn evidence(studio: &Studio, command: EvidenceCommand) -> Result<(), ApiError> {
+    match command {
+        EvidenceCommand::Add(args) => {
+            let field: FieldRef = args.field.parse()?;
+            let spec = match args.manual {
+                Some(name) => EvidenceSpec::Manual {
+                    name,
+                    date: args.date,
+                    url: args.url,
+                    note: args.note.unwrap_or_default(),
+                },
+                None => EvidenceSpec::Survey(SurveyEvidenceSpec {
+                    dataset: args.dataset.unwrap_or_default(),
+                    question: args.question.unwrap_or_default(),
+                    kind: args.kind.map(|k| match k {
+                        KindArg::Statistic => SurveyEvidenceKind::Statistic,
+                        KindArg::Distribution => SurveyEvidenceKind::Distribution,
+                        KindArg::NumericSummary => SurveyEvidenceKind::NumericSummary,
+                        KindArg::Quote => SurveyEvidenceKind::Quote,
+                    }),
+                    options: args.options,
+                    segment: if args.segment.is_empty() {
+                        None
+                    } else {
+                        Some(SegmentFilter::parse(&args.segment)?)
+                    },
+                    respondent: args.respondent,
+                }),
+            };
+            let evidence = studio.add_evidence(&args.persona, &field, &spec)?;
+            eprintln!("{}: {}", evidence.field, evidence.source.summary());
+            output(args.json.json, &evidence, |out| {
+                writeln!(out, "{}", evidence.id)
+            });
+        }
+        EvidenceCommand::Remove { persona, evidence } => {
+            let id = evidence
+                .trim()
+                .parse()
+                .map_err(|_| ApiError::UnknownEvidence(evidence.clone()))?;
+            studio.remove_evidence(&persona, id)?;
+        }
+        EvidenceCommand::List {
+            persona,
+            stale_after,
+            json,
+        } => {
+            let policy = EvidencePolicy {
+                max_age_days: stale_after,
+                ..EvidencePolicy::default()
+            };
+            let report = studio.evidence_report(&persona, &policy)?;
+            output(json.json, &report, |out| {
+                let c = &report.coverage;
+                writeln!(
+                    out,
+                    "{}: coverage {} ({} of {} fields supported, {} assumptions)",
+                    report.name,
+                    c.score.map_or("–".to_owned(), |s| format!("{s}%")),
+                    c.supported,
+                    c.fields,
+                    c.assumptions
+                )?;
+                for f in &report.fields {
+                    let flags: Vec<String> = f
+                        .flags
+                        .iter()
+                        .map(|x| format!("{x:?}").to_lowercase())
+                        .collect();
+                    writeln!(out, "  {:<16} {:<10} {}", f.field, flags.join(","), f.label)?;
+                    for e in &f.evidence {
+                        writeln!(out, "      {}  {}", e.evidence.id, e.summary)?;
+                    }
+                }
+                for e in &report.detached {
+                    writeln!(out, "  (detached) {}  {}", e.evidence.id, e.summary)?;
+                }
+                Ok(())
             });
         }
     }

@@ -7,15 +7,17 @@ use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use persona_api::bundle::{ImportSummary, OnConflict};
 use persona_api::model::{
-    AssetHash, Brand, Orientation, PageSize, Persona, PersonaId, Preset, Project, ProjectId,
-    Template,
+    AssetHash, Brand, DatasetId, Evidence, EvidenceId, EvidencePolicy, EvidenceReport, FieldRef,
+    Orientation, PageSize, Persona, PersonaId, Preset, Project, ProjectId, SegmentFilter, Template,
 };
 use persona_api::photo::CropRect;
 use persona_api::sheet::{DeckProgress, FontBook};
+use persona_api::survey::ImportOptions;
 use persona_api::{
-    font_book, BundleExport, BundlePreview, BundleSelection, ErrorBody, ExampleOutcome,
-    ExportFormat, ExportReport, ExportRequest, ImportInto, LibraryOverview, SearchHit, SearchQuery,
-    Studio,
+    font_book, BundleExport, BundlePreview, BundleSelection, DatasetProfile, DatasetSummary,
+    ErrorBody, EvidenceSpec, ExampleOutcome, ExportFormat, ExportReport, ExportRequest, ImportInto,
+    ImportOutcome, LibraryOverview, SearchHit, SearchQuery, SegmentComparison, Studio,
+    SurveyImport,
 };
 use tauri::ipc::{InvokeBody, Request, Response};
 use tauri::{Emitter, State, WebviewWindow};
@@ -375,6 +377,31 @@ pub async fn choose_persona_photo(
         .map_err(|e| e.body())
 }
 
+/// Asks for a survey export with the native dialog and imports it into `project`
+/// (replacing `replaces`, or a dataset it is a newer export of); `None` if cancelled.
+#[tauri::command]
+pub async fn import_survey(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    project: ProjectId,
+    replaces: Option<DatasetId>,
+) -> Reply<Option<ImportOutcome>> {
+    let Some(file) = dialogs::open_survey(&window).await else {
+        return Ok(None);
+    };
+    studio(&state)?
+        .import_survey(&SurveyImport {
+            file,
+            project: project.to_string(),
+            name: None,
+            options: ImportOptions::default(),
+            replaces: replaces.map(|d| d.to_string()),
+            as_new: false,
+        })
+        .map(Some)
+        .map_err(|e| e.body())
+}
+
 /// Bytes dropped or pasted on the header, sent as the raw body of the request with the
 /// persona's id (and optionally a JSON crop rectangle) in the headers.
 #[tauri::command]
@@ -439,6 +466,34 @@ pub async fn set_brand_logo(state: State<'_, AppState>, request: Request<'_>) ->
 }
 
 #[tauri::command]
+pub async fn list_datasets(state: State<'_, AppState>) -> Reply<Vec<DatasetSummary>> {
+    studio(&state)?.dataset_summaries().map_err(|e| e.body())
+}
+
+#[tauri::command]
+pub async fn dataset_profile(
+    state: State<'_, AppState>,
+    dataset: DatasetId,
+    segment: Option<SegmentFilter>,
+) -> Reply<DatasetProfile> {
+    studio(&state)?
+        .dataset_profile(&dataset.to_string(), segment.as_ref())
+        .map_err(|e| e.body())
+}
+
+#[tauri::command]
+pub async fn compare_segments(
+    state: State<'_, AppState>,
+    dataset: DatasetId,
+    a: SegmentFilter,
+    b: SegmentFilter,
+) -> Reply<SegmentComparison> {
+    studio(&state)?
+        .compare_segments(&dataset.to_string(), &a, &b)
+        .map_err(|e| e.body())
+}
+
+#[tauri::command]
 pub async fn brand_fonts(state: State<'_, AppState>) -> Reply<Vec<String>> {
     Ok(studio(&state)?.brand_fonts())
 }
@@ -478,4 +533,44 @@ pub async fn search_personas(
     query: SearchQuery,
 ) -> Reply<Vec<SearchHit>> {
     studio(&state)?.search(&query).map_err(|e| e.body())
+}
+
+#[tauri::command]
+pub async fn add_evidence(
+    state: State<'_, AppState>,
+    persona: PersonaId,
+    field: FieldRef,
+    spec: EvidenceSpec,
+) -> Reply<Evidence> {
+    studio(&state)?
+        .add_evidence(&persona.to_string(), &field, &spec)
+        .map_err(|e| e.body())
+}
+
+#[tauri::command]
+pub async fn remove_evidence(
+    state: State<'_, AppState>,
+    persona: PersonaId,
+    evidence: EvidenceId,
+) -> Reply<()> {
+    studio(&state)?
+        .remove_evidence(&persona.to_string(), evidence)
+        .map_err(|e| e.body())
+}
+
+/// A persona's fields with their evidence, flags and coverage; `max_age_days` decides
+/// staleness (365 when `None`).
+#[tauri::command]
+pub async fn evidence_report(
+    state: State<'_, AppState>,
+    persona: PersonaId,
+    max_age_days: Option<u32>,
+) -> Reply<EvidenceReport> {
+    let mut policy = EvidencePolicy::default();
+    if let Some(days) = max_age_days {
+        policy.max_age_days = days;
+    }
+    studio(&state)?
+        .evidence_report(&persona.to_string(), &policy)
+        .map_err(|e| e.body())
 }

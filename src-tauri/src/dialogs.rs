@@ -44,6 +44,20 @@ pub async fn open_bundle(window: &WebviewWindow) -> Option<PathBuf> {
         .map(|f| f.path().to_owned())
 }
 
+/// Asks for a survey export (CSV, TSV or a spreadsheet) to import.
+pub async fn open_survey(window: &WebviewWindow) -> Option<PathBuf> {
+    rfd::AsyncFileDialog::new()
+        .set_parent(window)
+        .set_title("Import a survey export")
+        .add_filter(
+            "Survey export",
+            &["csv", "tsv", "txt", "xlsx", "xls", "xlsb", "ods"],
+        )
+        .pick_file()
+        .await
+        .map(|f| f.path().to_owned())
+}
+
 /// Asks where to save a file of type `ext` (`persona`, `pdf`, `png`), suggesting
 /// `name.ext`; a name typed without the extension gets it.
 pub async fn save_file(window: &WebviewWindow, name: &str, ext: &str) -> Option<PathBuf> {

@@ -92,7 +92,7 @@ fn persona_show_by_name_and_by_id() {
         &["persona", "show", "Tech-savvy Tara", "--json"],
     );
     assert_eq!(tara["template"], "user-persona");
-    assert_eq!(tara["schema"], 1);
+    assert_eq!(tara["schema"], 2);
     let facts = tara["modules"]
         .as_array()
         .unwrap()

@@ -24,6 +24,17 @@ import type { Orientation } from './bindings/Orientation';
 import type { PageSize } from './bindings/PageSize';
 import type { OnConflict } from './bindings/OnConflict';
 import type { MockOptions } from './backend/mock';
+import type { DatasetId } from './bindings/DatasetId';
+import type { DatasetProfile } from './bindings/DatasetProfile';
+import type { DatasetSummary } from './bindings/DatasetSummary';
+import type { Evidence } from './bindings/Evidence';
+import type { EvidenceId } from './bindings/EvidenceId';
+import type { EvidenceReport } from './bindings/EvidenceReport';
+import type { EvidenceSpec } from './bindings/EvidenceSpec';
+import type { FieldRef } from './bindings/FieldRef';
+import type { ImportOutcome } from './bindings/ImportOutcome';
+import type { SegmentComparison } from './bindings/SegmentComparison';
+import type { SegmentFilter } from './bindings/SegmentFilter';
 
 /** The Tauri commands, one method each. Every method rejects with an `ErrorBody`. */
 export interface Backend {
@@ -66,6 +77,21 @@ export interface Backend {
   brandFonts(): Promise<string[]>;
   /** Every persona whose text holds all the query's words, filtered and sorted. */
   searchPersonas(query: SearchQuery): Promise<SearchHit[]>;
+  /**
+   * Asks for a survey export with the native dialog and imports it into `project`;
+   * null when the dialog was cancelled. A newer export of a dataset already there (or
+   * `replaces`) replaces it and refreshes its evidence.
+   */
+  importSurvey(project: ProjectId, replaces: DatasetId | null): Promise<ImportOutcome | null>;
+  listDatasets(): Promise<DatasetSummary[]>;
+  /** Every question profiled, within `segment` when given. */
+  datasetProfile(dataset: DatasetId, segment: SegmentFilter | null): Promise<DatasetProfile>;
+  compareSegments(dataset: DatasetId, a: SegmentFilter, b: SegmentFilter): Promise<SegmentComparison>;
+  /** Computes and attaches evidence to a field; resolves once the persona is on disk. */
+  addEvidence(persona: PersonaId, field: FieldRef, spec: EvidenceSpec): Promise<Evidence>;
+  removeEvidence(persona: PersonaId, evidence: EvidenceId): Promise<null>;
+  /** Fields with their evidence and flags, and the coverage score; stale after 365 days unless told. */
+  evidenceReport(persona: PersonaId, maxAgeDays: number | null): Promise<EvidenceReport>;
   /** Saves the persona's layout (content emptied) as a template of the user's. */
   saveTemplate(persona: PersonaId, name: string): Promise<Template>;
   deleteTemplate(id: string): Promise<null>;

@@ -64,6 +64,35 @@ pub enum ApiError {
         #[source]
         source: persona_survey::SurveyError,
     },
+    #[error("there is no survey dataset '{0}' (`survey list` shows them)")]
+    UnknownDataset(String),
+    #[error("several survey datasets are named '{name}'; give one of their ids instead: {ids}")]
+    AmbiguousDataset { name: String, ids: String },
+    #[error("the survey dataset '{dataset}' belongs to another project than '{project}'")]
+    DatasetInOtherProject { dataset: String, project: String },
+    #[error("the stored survey dataset '{name}' cannot be read: {reason}")]
+    CorruptDataset { name: String, reason: String },
+    #[error("the survey dataset cannot be stored: {0}")]
+    Encode(#[source] serde_json::Error),
+    #[error("the survey '{dataset}' has no question '{question}' (`survey inspect` lists them)")]
+    UnknownQuestion { dataset: String, question: String },
+    #[error("question {question} has no option '{option}'; it has: {available}")]
+    UnknownOption {
+        question: String,
+        option: String,
+        available: String,
+    },
+    #[error("the segment cannot be applied: {source}")]
+    Segment {
+        #[source]
+        source: persona_survey::SurveyError,
+    },
+    #[error("cannot attach evidence to '{field}': {reason}")]
+    BadEvidenceTarget { field: String, reason: String },
+    #[error("this evidence cannot be attached: {0}")]
+    EvidenceRefused(String),
+    #[error("the persona has no evidence '{0}' (`evidence list` shows the ids)")]
+    UnknownEvidence(String),
     #[error("cannot open {}: {source}", path.display())]
     BundleRefused {
         path: std::path::PathBuf,
@@ -115,6 +144,17 @@ impl ApiError {
             ApiError::Write { .. } => "write_failed",
             ApiError::DeckNeedsPdf => "deck_needs_pdf",
             ApiError::Survey { .. } => "survey_unreadable",
+            ApiError::UnknownDataset(_) => "unknown_dataset",
+            ApiError::AmbiguousDataset { .. } => "ambiguous_dataset",
+            ApiError::DatasetInOtherProject { .. } => "dataset_in_other_project",
+            ApiError::CorruptDataset { .. } => "corrupt",
+            ApiError::Encode(_) => "internal",
+            ApiError::UnknownQuestion { .. } => "unknown_question",
+            ApiError::UnknownOption { .. } => "unknown_option",
+            ApiError::Segment { .. } => "bad_segment",
+            ApiError::BadEvidenceTarget { .. } => "bad_evidence_target",
+            ApiError::EvidenceRefused(_) => "evidence_refused",
+            ApiError::UnknownEvidence(_) => "unknown_evidence",
             ApiError::BundleRefused { .. } => "bundle_refused",
             ApiError::BundleWrite(_) => "bundle_write_failed",
             ApiError::ImportPlan(_) => "import_refused",

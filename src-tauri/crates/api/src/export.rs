@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
-use persona_model::{AssetHash, Orientation, PageSize, Persona};
+use persona_model::{AssetHash, EvidenceSource, FieldRef, Orientation, PageSize, Persona};
 use persona_sheet::{
     AssetSource, DeckInput, DeckProgress, Dpi, FontBook, PageOptions, SheetInput, SheetOptions,
     Warning,
@@ -83,7 +83,7 @@ impl Studio {
             .library()
             .project(persona.project)?
             .ok_or_else(|| ApiError::UnknownProject(persona.project.to_string()))?;
-        let charts = BTreeMap::new();
+        let charts = charts_of(&persona);
         let template = self.template(persona.template.as_str())?;
         let input = sheet_input(&persona, &template, &project, &charts);
         let options = SheetOptions {
@@ -115,7 +115,7 @@ impl Studio {
             .library()
             .project(persona.project)?
             .ok_or_else(|| ApiError::UnknownProject(persona.project.to_string()))?;
-        let charts = BTreeMap::new();
+        let charts = charts_of(&persona);
         let template = self.template(persona.template.as_str())?;
         let input = sheet_input(&persona, &template, &project, &charts);
         let options = sheet_options(request);
@@ -159,7 +159,7 @@ impl Studio {
             .filter(|p| p.project == project.id)
             .collect();
         personas.sort_by_key(|p| p.name.to_lowercase());
-        let charts = BTreeMap::new();
+        let charts: Vec<_> = personas.iter().map(charts_of).collect();
         let templates = personas
             .iter()
             .map(|p| self.template(p.template.as_str()))
@@ -167,7 +167,8 @@ impl Studio {
         let sheets = personas
             .iter()
             .zip(&templates)
-            .map(|(p, t)| sheet_input(p, t, &project, &charts))
+            .zip(&charts)
+            .map(|((p, t), c)| sheet_input(p, t, &project, c))
             .collect::<Vec<_>>();
         let deck = DeckInput {
             title: &project.name,
@@ -186,6 +187,38 @@ impl Studio {
         write_file(&request.out, &pdf.bytes)?;
         Ok(report(&request.out, pdf.pages, pdf.warnings))
     }
+}
+
+/// The charts of a persona's chart modules, filled from the distribution evidence
+/// attached to each (the latest one when there are several).
+pub(crate) fn charts_of(persona: &Persona) -> BTreeMap<String, persona_sheet::ChartData> {
+    let mut charts = BTreeMap::new();
+    for e in &persona.evidence {
+        if let (FieldRef::Module { module }, EvidenceSource::Distribution { n, options, .. }) =
+            (&e.field, &e.source)
+        {
+            let is_chart = persona.modules.iter().any(|m| {
+                &m.id == module && matches!(m.body, persona_model::ModuleBody::Chart { .. })
+            });
+            if is_chart {
+                let count = |x: u64| u32::try_from(x).unwrap_or(u32::MAX);
+                charts.insert(
+                    module.clone(),
+                    persona_sheet::ChartData {
+                        bars: options
+                            .iter()
+                            .map(|o| persona_sheet::ChartBar {
+                                label: o.label.clone(),
+                                count: count(o.count),
+                            })
+                            .collect(),
+                        respondents: count(*n),
+                    },
+                );
+            }
+        }
+    }
+    charts
 }
 
 fn sheet_input<'a>(
@@ -260,4 +293,72 @@ pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
         let _ = std::fs::remove_file(&tmp);
     }
     result.map_err(failed)
+}
+
+#[cfg(test)]
+mod chart_tests {
+    use super::*;
+    use persona_model::{
+        builtin_template, DatasetId, Evidence, EvidenceId, GridArea, Module, ModuleBody, NaiveDate,
+        OptionShare, ProjectId, SurveyRef, TemplateId,
+    };
+
+    #[test]
+    fn a_chart_module_is_filled_from_its_distribution() {
+        let t = builtin_template(&TemplateId("user-persona".into())).unwrap();
+        let now = chrono::DateTime::UNIX_EPOCH;
+        let mut p = Persona::from_template(t, ProjectId::new(), "Fred", now).unwrap();
+        p.modules.push(Module {
+            id: "ages".into(),
+            title: "Ages".into(),
+            hint: String::new(),
+            area: GridArea {
+                col: 0,
+                row: 0,
+                cols: 1,
+                rows: 1,
+            },
+            body: ModuleBody::Chart {
+                caption: "Age groups".into(),
+            },
+        });
+        let share = |label: &str, count| OptionShare {
+            label: label.into(),
+            count,
+            percent: 0.0,
+            ci_low: 0.0,
+            ci_high: 0.0,
+        };
+        let source = EvidenceSource::Distribution {
+            survey: SurveyRef {
+                dataset: DatasetId::new(),
+                dataset_name: "S".into(),
+                question: "q1".into(),
+                question_text: "Age".into(),
+                collected: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+            },
+            segment: None,
+            n: 30,
+            options: vec![share("18-24", 10), share("25-34", 20)],
+        };
+        for field in ["ages", "bio"] {
+            p.evidence.push(Evidence {
+                id: EvidenceId::new(),
+                field: field.parse().unwrap(),
+                anchor: String::new(),
+                source: source.clone(),
+                added: now,
+            });
+        }
+        let charts = charts_of(&p);
+        assert_eq!(charts.len(), 1, "only chart modules get charts");
+        let ages = &charts["ages"];
+        assert_eq!(ages.respondents, 30);
+        let bars: Vec<(&str, u32)> = ages
+            .bars
+            .iter()
+            .map(|b| (b.label.as_str(), b.count))
+            .collect();
+        assert_eq!(bars, [("18-24", 10), ("25-34", 20)]);
+    }
 }

@@ -8,11 +8,15 @@ mod bundles;
 mod data_dir;
 mod editing;
 mod error;
+mod evidence;
 mod example;
+mod explore;
 mod export;
 pub mod photo;
+mod reimport;
 mod search;
 mod studio;
+mod surveys;
 mod templates;
 mod views;
 
@@ -20,10 +24,19 @@ pub use bundles::{BundleExport, BundlePreview, BundleSelection, ImportInto};
 pub use data_dir::{resolve_data_dir, DATA_DIR_ENV};
 pub use editing::COPY_SUFFIX;
 pub use error::{ApiError, ErrorBody};
+pub use evidence::{respondent_id, EvidenceSpec, SurveyEvidenceKind, SurveyEvidenceSpec};
 pub use example::{ExampleOutcome, EXAMPLE_PROJECT};
+pub use explore::{
+    DatasetProfile, HistogramBin, NumericFigures, PhraseCount, QuestionProfile, SegmentComparison,
+    TextAnswer,
+};
 pub use export::{font_book, ExportFormat, ExportReport, ExportRequest};
+pub use reimport::{
+    headline, EvidenceChange, EvidenceStatus, QuestionChange, QuestionStatus, ReimportReport,
+};
 pub use search::{SearchHit, SearchQuery, SearchSort};
 pub use studio::Studio;
+pub use surveys::{DatasetSummary, ImportOutcome, ImportStatus, SurveyImport};
 pub use views::{LibraryOverview, PersonaCard, ProjectCard};
 
 pub use persona_bundle as bundle;

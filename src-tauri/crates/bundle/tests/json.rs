@@ -58,7 +58,7 @@ fn hostile_json_is_refused_with_limits() {
         Err(ReadError::InvalidDocument { .. })
     ));
     doc = serde_json::to_value(&sample().personas[0]).unwrap();
-    doc["schema"] = 2.into();
+    doc["schema"] = (persona_model::PERSONA_SCHEMA + 1).into();
     let err = from_json(&serde_json::to_vec(&doc).unwrap(), &limits).unwrap_err();
     assert!(
         err.to_string().contains("made by a newer Persona Studio"),

@@ -91,3 +91,102 @@ fn schemas_refuse_what_the_reader_refuses() {
     m["contents"][0]["path"] = "../evil".into();
     assert!(!manifest.is_valid(&m));
 }
+
+#[test]
+fn a_persona_with_every_kind_of_evidence_validates_against_the_persona_schema() {
+    use persona_model::{
+        DatasetId, Evidence, EvidenceId, EvidenceSource, NaiveDate, OptionShare, SegmentCondition,
+        SegmentFilter, SurveyRef,
+    };
+    let day = NaiveDate::from_ymd_opt(2025, 4, 1).unwrap();
+    let survey = SurveyRef {
+        dataset: DatasetId::new(),
+        dataset_name: "Весна".into(),
+        question: "q2".into(),
+        question_text: "Канал".into(),
+        collected: day,
+    };
+    let segment = Some(SegmentFilter {
+        name: "q1=Да".into(),
+        conditions: vec![SegmentCondition::AnyOf {
+            question: "q1".into(),
+            options: vec!["Да".into()],
+        }],
+    });
+    let share = OptionShare {
+        label: "Email".into(),
+        count: 31,
+        percent: 62.0,
+        ci_low: 48.1,
+        ci_high: 74.2,
+    };
+    let sources = vec![
+        (
+            "goals/0",
+            EvidenceSource::Statistic {
+                survey: survey.clone(),
+                options: vec!["Email".into()],
+                segment: segment.clone(),
+                count: 31,
+                n: 50,
+                percent: 62.0,
+                ci_low: 48.1,
+                ci_high: 74.2,
+            },
+        ),
+        (
+            "bio",
+            EvidenceSource::Distribution {
+                survey: survey.clone(),
+                segment: None,
+                n: 50,
+                options: vec![share],
+            },
+        ),
+        (
+            "facts/0",
+            EvidenceSource::NumericSummary {
+                survey: survey.clone(),
+                segment,
+                n: 50,
+                median: 34.0,
+                q1: 28.0,
+                q3: 41.5,
+                min: 18.0,
+                max: 70.0,
+            },
+        ),
+        (
+            "quote",
+            EvidenceSource::Quote {
+                survey,
+                respondent: "R12".into(),
+                text: "Дешевле — лучше".into(),
+            },
+        ),
+        (
+            "archetype",
+            EvidenceSource::Manual {
+                name: "Interview".into(),
+                date: Some(day),
+                url: None,
+                note: String::new(),
+            },
+        ),
+    ];
+    let mut p = sample().personas[0].clone();
+    for (field, source) in sources {
+        p.evidence.push(Evidence {
+            id: EvidenceId::new(),
+            field: field.parse().unwrap(),
+            anchor: String::new(),
+            source,
+            added: p.updated,
+        });
+    }
+    assert_valid(
+        &schema("persona.schema.json"),
+        &p.name,
+        &to_json(&p).unwrap(),
+    );
+}

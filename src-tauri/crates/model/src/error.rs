@@ -41,6 +41,12 @@ pub enum ModelError {
         module: String,
         detail: String,
     },
+    /// A persona field reference that is not `archetype`, `quote`, `MODULE` or `MODULE/N`.
+    #[error("'{value}' is not a persona field (write archetype, quote, a module id such as bio, or a module id and item number such as goals/0)")]
+    BadField { value: String },
+    /// A segment condition that is not `QUESTION=A|B`, `QUESTION=MIN..MAX` or `QUESTION=*`.
+    #[error("'{value}' is not a segment condition (write QUESTION=OPTION|OPTION, QUESTION=MIN..MAX, QUESTION=* or QUESTION!=OPTION)")]
+    BadSegment { value: String },
     /// No template with this id is known.
     #[error("there is no template '{id}'")]
     UnknownTemplate { id: String },

@@ -49,6 +49,15 @@ uuid_id!(
     /// Identifies a persona for its whole life, across renames, moves and files.
     PersonaId
 );
+uuid_id!(
+    /// Identifies an imported survey dataset in the library; kept when a newer export
+    /// of the same survey replaces it, so evidence keeps pointing at it.
+    DatasetId
+);
+uuid_id!(
+    /// Identifies one piece of evidence attached to a persona.
+    EvidenceId
+);
 
 /// Identifies a template: a short slug such as `user-persona`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]

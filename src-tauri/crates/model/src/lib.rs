@@ -7,8 +7,11 @@
 
 mod clock;
 mod color;
+pub mod coverage;
+mod dataset;
 mod digest;
 mod error;
+mod evidence;
 mod ids;
 pub mod migrate;
 mod module;
@@ -18,11 +21,20 @@ mod project;
 mod template;
 mod templates;
 
+pub use chrono::NaiveDate;
 pub use clock::{Clock, FixedClock, SystemClock, Timestamp};
 pub use color::Color;
+pub use coverage::{
+    assess, AssessedEvidence, Coverage, EvidencePolicy, EvidenceReport, FieldFlag, FieldReport,
+    PersonaField,
+};
+pub use dataset::{DatasetRecord, DatasetVersion, DATASET_RECORD_SCHEMA};
 pub use digest::{fold, PersonaDigest};
 pub use error::ModelError;
-pub use ids::{AssetHash, PersonaId, ProjectId, TemplateId};
+pub use evidence::{
+    Evidence, EvidenceSource, FieldRef, OptionShare, SegmentCondition, SegmentFilter, SurveyRef,
+};
+pub use ids::{AssetHash, DatasetId, EvidenceId, PersonaId, ProjectId, TemplateId};
 pub use module::{Fact, GridArea, Module, ModuleBody, Slider, SliderScale};
 pub use persona::{initials, Persona, PersonaSummary, MAX_NAME_CHARS, PERSONA_SCHEMA};
 pub use preset::{builtin_preset, builtin_presets, Preset, PresetFile, PRESET_SCHEMA};

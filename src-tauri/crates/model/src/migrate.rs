@@ -8,13 +8,13 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::{
-    ModelError, Persona, PresetFile, Project, Template, PERSONA_SCHEMA, PRESET_SCHEMA,
-    PROJECT_SCHEMA, TEMPLATE_SCHEMA,
+    DatasetRecord, ModelError, Persona, PresetFile, Project, Template, DATASET_RECORD_SCHEMA,
+    PERSONA_SCHEMA, PRESET_SCHEMA, PROJECT_SCHEMA, TEMPLATE_SCHEMA,
 };
 
 /// Reads a persona document of any supported schema version.
 pub fn persona(bytes: &[u8]) -> Result<Persona, ModelError> {
-    let p: Persona = read("persona", bytes, PERSONA_SCHEMA, &[])?;
+    let p: Persona = read("persona", bytes, PERSONA_SCHEMA, &[persona_1_to_2])?;
     p.validate()?;
     Ok(p)
 }
@@ -24,6 +24,11 @@ pub fn project(bytes: &[u8]) -> Result<Project, ModelError> {
     let p: Project = read("project", bytes, PROJECT_SCHEMA, &[])?;
     p.validate()?;
     Ok(p)
+}
+
+/// Reads a dataset record of any supported schema version.
+pub fn dataset_record(bytes: &[u8]) -> Result<DatasetRecord, ModelError> {
+    read("dataset", bytes, DATASET_RECORD_SCHEMA, &[])
 }
 
 /// Reads a template document of any supported schema version.
@@ -50,6 +55,14 @@ pub fn presets(bytes: &[u8]) -> Result<PresetFile, ModelError> {
         }
     }
     Ok(f)
+}
+
+/// Persona 1 → 2: evidence arrived; a schema-1 persona has none.
+fn persona_1_to_2(doc: &mut Value) {
+    if let Some(obj) = doc.as_object_mut() {
+        obj.entry("evidence")
+            .or_insert_with(|| Value::Array(Vec::new()));
+    }
 }
 
 /// One migration step: turns a document of schema `n` (its index + 1) into `n + 1`.
@@ -99,14 +112,25 @@ mod tests {
             err,
             ModelError::TooNew {
                 found: 99,
-                supported: 1,
+                supported: 2,
                 ..
             }
         ));
         assert_eq!(
             err.to_string(),
-            "the persona was made by a newer Persona Studio (schema 99; this version reads up to 1)"
+            "the persona was made by a newer Persona Studio (schema 99; this version reads up to 2)"
         );
+    }
+
+    #[test]
+    fn schema_1_personas_read_with_no_evidence() {
+        let doc = br#"{"schema": 1, "id": "6f1c2a70-0000-4000-8000-000000000001",
+            "project": "6f1c2a70-0000-4000-8000-000000000002", "template": "user-persona",
+            "name": "Fred", "modules": [], "created": "2024-01-01T00:00:00Z",
+            "updated": "2024-01-01T00:00:00Z"}"#;
+        let p = persona(doc).unwrap();
+        assert_eq!(p.schema, 2);
+        assert!(p.evidence.is_empty());
     }
 
     #[test]

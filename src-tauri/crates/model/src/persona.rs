@@ -2,10 +2,14 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::{AssetHash, ModelError, Module, PersonaId, ProjectId, Template, TemplateId, Timestamp};
+use crate::{
+    AssetHash, Evidence, ModelError, Module, PersonaId, ProjectId, Template, TemplateId, Timestamp,
+};
 
 /// The schema version of persona documents written by this build.
-pub const PERSONA_SCHEMA: u32 = 1;
+///
+/// 2 added `evidence` (schema-1 documents read with none).
+pub const PERSONA_SCHEMA: u32 = 2;
 
 /// Longest persona or project name accepted, in characters.
 pub const MAX_NAME_CHARS: usize = 120;
@@ -34,6 +38,9 @@ pub struct Persona {
     pub tags: Vec<String>,
     #[serde(default)]
     pub notes: String,
+    /// Where the persona's claims come from, field by field.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
     pub created: Timestamp,
     pub updated: Timestamp,
 }
@@ -66,6 +73,7 @@ impl Persona {
                 .collect(),
             tags: Vec::new(),
             notes: String::new(),
+            evidence: Vec::new(),
             created: now,
             updated: now,
         })

@@ -1,8 +1,8 @@
 use std::path::{Path, PathBuf};
 
 use persona_model::{
-    migrate, AssetHash, ModelError, Persona, PersonaDigest, PersonaId, Project, ProjectId,
-    Template, TemplateId,
+    migrate, AssetHash, DatasetId, DatasetRecord, ModelError, Persona, PersonaDigest, PersonaId,
+    Project, ProjectId, Template, TemplateId,
 };
 use sha2::{Digest, Sha256};
 use sled::transaction::{ConflictableTransactionError, TransactionError};
@@ -21,6 +21,10 @@ pub struct Library {
     projects: sled::Tree,
     personas: sled::Tree,
     assets: sled::Tree,
+    /// Dataset records (small: listed often), by dataset id.
+    datasets: sled::Tree,
+    /// Dataset answers (large: read when figures are computed), by dataset id.
+    answers: sled::Tree,
     /// Templates the user saved or imported; the built-in ones live in the binary.
     templates: sled::Tree,
     /// A [`PersonaDigest`] per persona, written with it: what lists and search read.
@@ -60,6 +64,8 @@ impl Library {
             projects: db.open_tree("projects")?,
             personas: db.open_tree("personas")?,
             assets: db.open_tree("assets")?,
+            datasets: db.open_tree("datasets")?,
+            answers: db.open_tree("dataset_answers")?,
             templates: db.open_tree("templates")?,
             digests: db.open_tree(DIGESTS_TREE)?,
             generation: std::sync::atomic::AtomicU64::new(0),
@@ -309,6 +315,79 @@ impl Library {
     /// The bytes of a stored asset.
     pub fn asset(&self, hash: &AssetHash) -> Result<Option<Vec<u8>>, StoreError> {
         Ok(self.assets.get(hash.0.as_bytes())?.map(|v| v.to_vec()))
+    }
+
+    /// Every dataset record, in storage order.
+    pub fn datasets(&self) -> Result<Vec<DatasetRecord>, StoreError> {
+        self.datasets
+            .iter()
+            .map(|kv| {
+                let (k, v) = kv?;
+                migrate::dataset_record(&v).map_err(|e| corrupt("dataset", &k, e))
+            })
+            .collect()
+    }
+
+    /// The record of the dataset with this id, if there is one.
+    pub fn dataset(&self, id: DatasetId) -> Result<Option<DatasetRecord>, StoreError> {
+        self.datasets
+            .get(id.0.as_bytes())?
+            .map(|v| {
+                migrate::dataset_record(&v).map_err(|e| corrupt("dataset", id.0.as_bytes(), e))
+            })
+            .transpose()
+    }
+
+    /// The stored answers of a dataset, as the bytes [`Library::put_dataset`] was given.
+    pub fn dataset_answers(&self, id: DatasetId) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self.answers.get(id.0.as_bytes())?.map(|v| v.to_vec()))
+    }
+
+    /// Stores a dataset (its record and its encoded answers, new or replacing the one
+    /// with its id) together with personas whose evidence changed with it: all in one
+    /// transaction, then flushed. A failure leaves the library as it was.
+    pub fn put_dataset(
+        &self,
+        record: &DatasetRecord,
+        answers: &[u8],
+        personas: &[Persona],
+    ) -> Result<(), StoreError> {
+        // Personas go in with their search digests, as in `commit`.
+        let encoded_personas = personas
+            .iter()
+            .map(|p| {
+                p.validate()?;
+                Ok((p.id.0, encode(p), encode(&p.digest())))
+            })
+            .collect::<Result<Vec<_>, ModelError>>()?;
+        let key = record.id.0;
+        let encoded_record = encode(record);
+        (&self.datasets, &self.answers, &self.personas, &self.digests)
+            .transaction(|(td, ta, tq, tg)| {
+                ta.insert(key.as_bytes(), answers)?;
+                td.insert(key.as_bytes(), encoded_record.as_slice())?;
+                for (id, bytes, digest) in &encoded_personas {
+                    tq.insert(id.as_bytes(), bytes.as_slice())?;
+                    tg.insert(id.as_bytes(), digest.as_slice())?;
+                }
+                Ok::<(), ConflictableTransactionError<StoreError>>(())
+            })
+            .map_err(flatten)?;
+        self.flush()
+    }
+
+    /// Deletes a dataset and its answers; answers whether it existed.
+    pub fn delete_dataset(&self, id: DatasetId) -> Result<bool, StoreError> {
+        let existed = (&self.datasets, &self.answers)
+            .transaction(|(td, ta)| {
+                ta.remove(id.0.as_bytes())?;
+                Ok::<bool, ConflictableTransactionError<StoreError>>(
+                    td.remove(id.0.as_bytes())?.is_some(),
+                )
+            })
+            .map_err(flatten)?;
+        self.flush()?;
+        Ok(existed)
     }
 
     /// A number that changes whenever anything is written through this library.

@@ -148,3 +148,63 @@ fn digests_follow_writes_and_are_rebuilt_for_an_older_library() {
     assert!(lib.delete_persona(persona.id).unwrap());
     assert!(lib.digests().unwrap().is_empty());
 }
+
+fn record(project: &Project) -> persona_model::DatasetRecord {
+    persona_model::DatasetRecord {
+        schema: persona_model::DATASET_RECORD_SCHEMA,
+        id: persona_model::DatasetId::new(),
+        project: project.id,
+        name: "Весна 2025".into(),
+        tool: "google_forms".into(),
+        format: "csv".into(),
+        encoding: "UTF-8".into(),
+        respondents: 3,
+        questions: 2,
+        imported: DateTime::UNIX_EPOCH,
+        source_file: "spring.csv".into(),
+        collected: chrono::NaiveDate::from_ymd_opt(2025, 4, 1).unwrap(),
+        collected_from_data: true,
+        survey_fingerprint: "s".into(),
+        content_fingerprint: "c".into(),
+        history: Vec::new(),
+    }
+}
+
+#[test]
+fn datasets_are_stored_with_their_answers_and_personas_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (rec, persona) = {
+        let lib = Library::open(dir.path()).unwrap();
+        let (project, mut persona) = sample(&lib);
+        let rec = record(&project);
+        persona.notes = "backed by the spring survey".into();
+        lib.put_dataset(&rec, b"answers", std::slice::from_ref(&persona))
+            .unwrap();
+        (rec, persona)
+    };
+    let lib = Library::open(dir.path()).unwrap();
+    assert_eq!(lib.datasets().unwrap(), vec![rec.clone()]);
+    assert_eq!(lib.dataset(rec.id).unwrap(), Some(rec.clone()));
+    assert_eq!(
+        lib.dataset_answers(rec.id).unwrap().as_deref(),
+        Some(&b"answers"[..])
+    );
+    assert_eq!(lib.persona(persona.id).unwrap(), Some(persona));
+    assert!(lib.delete_dataset(rec.id).unwrap());
+    assert!(lib.datasets().unwrap().is_empty());
+    assert_eq!(lib.dataset_answers(rec.id).unwrap(), None);
+}
+
+#[test]
+fn a_dataset_with_an_invalid_persona_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(dir.path()).unwrap();
+    let (project, mut persona) = sample(&lib);
+    let rec = record(&project);
+    persona.name = " ".into();
+    assert!(lib
+        .put_dataset(&rec, b"answers", std::slice::from_ref(&persona))
+        .is_err());
+    assert!(lib.datasets().unwrap().is_empty());
+    assert_eq!(lib.dataset_answers(rec.id).unwrap(), None);
+}

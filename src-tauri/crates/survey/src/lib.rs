@@ -16,6 +16,7 @@
 //! never panics.
 
 mod answers;
+mod dates;
 mod delimiter;
 mod dialect;
 mod encoding;
@@ -36,6 +37,7 @@ mod values;
 mod xlsx;
 
 pub use answers::{answer, answered, Answer, ChoiceReader};
+pub use dates::latest_response_date;
 pub use error::SurveyError;
 pub use import::{import, import_bytes, MAX_FILE_BYTES};
 pub use inspect::{inspect, inspect_bytes, inspection, InspectedQuestion, Inspection, OptionCount};

@@ -185,6 +185,73 @@ pub fn numeric_summary(
     })
 }
 
+/// One bar of a histogram: answers in `[low, high)` (the last bin includes `high`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bin {
+    /// Lower edge.
+    pub low: f64,
+    /// Upper edge.
+    pub high: f64,
+    /// Answers in the bin.
+    pub count: u64,
+}
+
+/// The numeric answers of `question` (within `mask`) in at most `max_bins` bins of
+/// equal width; whole numbers spanning fewer than `max_bins` values get one bin each.
+/// Empty when no answer is a number.
+pub fn histogram(
+    dataset: &Dataset,
+    question: &Question,
+    mask: Option<&[bool]>,
+    max_bins: usize,
+) -> Vec<Bin> {
+    let Some(column) = question
+        .layout
+        .columns()
+        .first()
+        .and_then(|c| dataset.columns.get(*c))
+    else {
+        return Vec::new();
+    };
+    let parsed: Vec<Option<f64>> = column.values.iter().map(|v| parse_number(v)).collect();
+    let values: Vec<f64> = column
+        .codes
+        .iter()
+        .enumerate()
+        .filter(|&(r, &code)| code != 0 && selected(mask, r))
+        .filter_map(|(_, &code)| parsed.get(code as usize).copied().flatten())
+        .collect();
+    let (Some(min), Some(max)) = (
+        values.iter().copied().reduce(f64::min),
+        values.iter().copied().reduce(f64::max),
+    ) else {
+        return Vec::new();
+    };
+    let max_bins = max_bins.max(1);
+    let whole = values.iter().all(|v| v.fract() == 0.0);
+    let (bins, width) = if whole && max - min < max_bins as f64 {
+        ((max - min) as usize + 1, 1.0)
+    } else if max == min {
+        (1, 1.0)
+    } else {
+        (max_bins, (max - min) / max_bins as f64)
+    };
+    let mut counts = vec![0u64; bins];
+    for v in &values {
+        let i = (((v - min) / width) as usize).min(bins - 1);
+        counts[i] += 1;
+    }
+    counts
+        .into_iter()
+        .enumerate()
+        .map(|(i, count)| Bin {
+            low: min + i as f64 * width,
+            high: min + (i + 1) as f64 * width,
+            count,
+        })
+        .collect()
+}
+
 /// A phrase that recurs in free-text answers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Phrase {

@@ -3,7 +3,7 @@
 //! Wilson interval in Python).
 
 use persona_survey::segment::{filter, Condition, Segment};
-use persona_survey::stats::{distribution, frequent_phrases, numeric_summary};
+use persona_survey::stats::{distribution, frequent_phrases, histogram, numeric_summary};
 use persona_survey::{
     answer, import_bytes, match_questions, Answer, ImportOptions, QuestionKind, QuestionMatch,
 };
@@ -158,4 +158,39 @@ fn reimport_matches_by_id_then_text() {
             QuestionMatch::Id { old: 3 },
         ]
     );
+}
+
+#[test]
+fn histogram_bins_numbers_by_equal_width() {
+    let d = dataset();
+    let age = d.question("q1").unwrap();
+    // Ages 19..62 in 5 bins of width 8.6: [19,27.6) 19,26 · [27.6,36.2) 29,33,34 ·
+    // [36.2,44.8) 38,41,44 · [44.8,53.4) 51 · [53.4,62] 62.
+    let bins = histogram(&d, age, None, 5);
+    let counts: Vec<u64> = bins.iter().map(|b| b.count).collect();
+    assert_eq!(counts, [2, 3, 3, 1, 1]);
+    assert_eq!(bins[0].low, 19.0);
+    assert!((bins[4].high - 62.0).abs() < 1e-9);
+}
+
+#[test]
+fn histogram_of_a_small_whole_number_scale_has_a_bin_per_value() {
+    let d = import_bytes(b"Rating\n1\n3\n3\n5\n", &ImportOptions::default()).unwrap();
+    let q = &d.questions[0];
+    let counts: Vec<u64> = histogram(&d, q, None, 10).iter().map(|b| b.count).collect();
+    assert_eq!(counts, [1, 0, 2, 0, 1]);
+}
+
+#[test]
+fn collection_date_is_the_latest_timestamp_in_the_data() {
+    let d = import_bytes(
+        b"Timestamp,Plan\n2024/03/01 10:00:00,Pro\n2024/05/17 09:30:00,Free\n2024/04/02 12:00:00,Pro\n",
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        persona_survey::latest_response_date(&d),
+        chrono::NaiveDate::from_ymd_opt(2024, 5, 17)
+    );
+    assert_eq!(persona_survey::latest_response_date(&dataset()), None);
 }

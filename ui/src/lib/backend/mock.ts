@@ -24,7 +24,17 @@ import type { CropRect } from '../bindings/CropRect';
 import type { SearchHit } from '../bindings/SearchHit';
 import type { SearchQuery } from '../bindings/SearchQuery';
 import { sniffImage } from '../model/images';
+import type { DatasetProfile } from '../bindings/DatasetProfile';
+import type { DatasetSummary } from '../bindings/DatasetSummary';
+import type { Evidence } from '../bindings/Evidence';
+import type { EvidenceReport } from '../bindings/EvidenceReport';
+import type { EvidenceSource } from '../bindings/EvidenceSource';
+import type { EvidenceSpec } from '../bindings/EvidenceSpec';
+import type { ImportOutcome } from '../bindings/ImportOutcome';
+import type { SegmentComparison } from '../bindings/SegmentComparison';
+import type { SegmentFilter } from '../bindings/SegmentFilter';
 import { initials } from '../model/initials';
+import { assess, compute, DEFAULT_POLICY, profile, sampleDataset, type MockDataset } from './mockSurvey';
 import { byName } from '../model/sort';
 import {
   applyPreset,
@@ -173,7 +183,7 @@ export class MockBackend implements Backend {
   private fromTemplate(template: Template, project: string, name: string): Persona {
     const now = this.stamp();
     return {
-      schema: 1,
+      schema: 2,
       id: this.newId(),
       project,
       template: template.id,
@@ -184,6 +194,7 @@ export class MockBackend implements Backend {
       modules: template.modules.map((m) => ({ ...structuredClone(m), body: emptied(m.body) })),
       tags: [],
       notes: '',
+      evidence: [],
       created: now,
       updated: now,
     };
@@ -291,7 +302,7 @@ export class MockBackend implements Backend {
           if (bad) throw fail('invalid', `slider '${bad.left}' has value ${bad.value}; it must be between 0 and 100`);
         }
       }
-      const saved: Persona = { ...incoming, schema: 1, created: stored.created, updated: this.stamp() };
+      const saved: Persona = { ...incoming, schema: 2, created: stored.created, updated: this.stamp() };
       this.personas.set(saved.id, saved);
       return saved;
     });
@@ -707,6 +718,79 @@ export class MockBackend implements Backend {
         hits.sort((a, b) => byName(a.card, b.card));
       }
       return hits;
+    });
+  }
+  /** Stored surveys by id. */
+  readonly datasets = new Map<string, MockDataset>();
+
+  private dataset(id: string): MockDataset {
+    const d = this.datasets.get(id) ?? [...this.datasets.values()].find((d) => d.summary.name === id);
+    if (!d) throw fail('unknown_dataset', `there is no survey dataset '${id}' (\`survey list\` shows them)`);
+    return d;
+  }
+
+  /** The mock has no dialog: it "picks" its sample survey (or the same one again). */
+  importSurvey(project: string, replaces: string | null): Promise<ImportOutcome | null> {
+    return this.answer('import_survey', () => {
+      const p = this.project(project);
+      const again = [...this.datasets.values()].find((d) => d.summary.project === p.name);
+      const d = sampleDataset(replaces ?? again?.summary.id ?? this.newId(), p.name, this.stamp());
+      this.datasets.set(d.summary.id, d);
+      return { status: again || replaces ? 'unchanged' : 'imported', ...d.summary, replaced: null };
+    });
+  }
+
+  listDatasets(): Promise<DatasetSummary[]> {
+    return this.answer('list_datasets', () => [...this.datasets.values()].map((d) => d.summary));
+  }
+
+  datasetProfile(dataset: string, segment: SegmentFilter | null): Promise<DatasetProfile> {
+    return this.answer('dataset_profile', () => profile(this.dataset(dataset), segment));
+  }
+
+  compareSegments(dataset: string, a: SegmentFilter, b: SegmentFilter): Promise<SegmentComparison> {
+    return this.answer('compare_segments', () => ({
+      a: profile(this.dataset(dataset), a),
+      b: profile(this.dataset(dataset), b),
+    }));
+  }
+
+  addEvidence(persona: string, field: string, spec: EvidenceSpec): Promise<Evidence> {
+    return this.answer('add_evidence', () => {
+      const p = this.persona(persona);
+      let source: EvidenceSource;
+      if (spec.from === 'manual') {
+        if (spec.name.trim() === '') throw fail('evidence_refused', 'this evidence cannot be attached: a manual source needs a name');
+        source = { kind: 'manual', name: spec.name.trim(), date: spec.date, url: spec.url, note: spec.note };
+      } else {
+        source = compute(this.dataset(spec.dataset), spec);
+      }
+      const [module] = field.split('/');
+      if (field !== 'quote' && field !== 'archetype' && !p.modules.some((m) => m.id === module)) {
+        throw fail('bad_evidence_target', `cannot attach evidence to '${field}': the persona has no module '${module}'`);
+      }
+      const evidence: Evidence = { id: this.newId(), field, anchor: '', source, added: this.stamp() };
+      const saved: Persona = { ...p, evidence: [...p.evidence, evidence], updated: this.stamp() };
+      this.personas.set(p.id, saved);
+      return evidence;
+    });
+  }
+
+  removeEvidence(persona: string, evidence: string): Promise<null> {
+    return this.answer('remove_evidence', () => {
+      const p = this.persona(persona);
+      if (!p.evidence.some((e) => e.id === evidence)) {
+        throw fail('unknown_evidence', `the persona has no evidence '${evidence}' (\`evidence list\` shows the ids)`);
+      }
+      this.personas.set(p.id, { ...p, evidence: p.evidence.filter((e) => e.id !== evidence), updated: this.stamp() });
+      return null;
+    });
+  }
+
+  evidenceReport(persona: string, maxAgeDays: number | null): Promise<EvidenceReport> {
+    return this.answer('evidence_report', () => {
+      const policy = { ...DEFAULT_POLICY, max_age_days: maxAgeDays ?? DEFAULT_POLICY.max_age_days };
+      return assess(this.persona(persona), policy, this.stamp().slice(0, 10));
     });
   }
 }

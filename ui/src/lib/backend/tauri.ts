@@ -24,6 +24,14 @@ import type { Brand } from '../bindings/Brand';
 import type { CropRect } from '../bindings/CropRect';
 import type { SearchHit } from '../bindings/SearchHit';
 import type { SearchQuery } from '../bindings/SearchQuery';
+import type { DatasetProfile } from '../bindings/DatasetProfile';
+import type { DatasetSummary } from '../bindings/DatasetSummary';
+import type { Evidence } from '../bindings/Evidence';
+import type { EvidenceReport } from '../bindings/EvidenceReport';
+import type { EvidenceSpec } from '../bindings/EvidenceSpec';
+import type { ImportOutcome } from '../bindings/ImportOutcome';
+import type { SegmentComparison } from '../bindings/SegmentComparison';
+import type { SegmentFilter } from '../bindings/SegmentFilter';
 
 async function call<T>(
   command: string,
@@ -104,6 +112,27 @@ export class TauriBackend implements Backend {
   }
   searchPersonas(query: SearchQuery) {
     return call<SearchHit[]>('search_personas', { query });
+  }
+  importSurvey(project: string, replaces: string | null) {
+    return call<ImportOutcome | null>('import_survey', { project, replaces });
+  }
+  listDatasets() {
+    return call<DatasetSummary[]>('list_datasets');
+  }
+  datasetProfile(dataset: string, segment: SegmentFilter | null) {
+    return call<DatasetProfile>('dataset_profile', { dataset, segment });
+  }
+  compareSegments(dataset: string, a: SegmentFilter, b: SegmentFilter) {
+    return call<SegmentComparison>('compare_segments', { dataset, a, b });
+  }
+  addEvidence(persona: string, field: string, spec: EvidenceSpec) {
+    return call<Evidence>('add_evidence', { persona, field, spec });
+  }
+  removeEvidence(persona: string, evidence: string) {
+    return call<null>('remove_evidence', { persona, evidence });
+  }
+  evidenceReport(persona: string, maxAgeDays: number | null) {
+    return call<EvidenceReport>('evidence_report', { persona, maxAgeDays });
   }
   saveTemplate(persona: string, name: string) {
     return call<Template>('save_template', { persona, name });
