@@ -10,6 +10,7 @@ fn main() {
         "save_persona",
         "delete_persona",
         "list_templates",
+        "search_personas",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

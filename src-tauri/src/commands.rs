@@ -4,7 +4,9 @@
 use std::sync::{Mutex, MutexGuard};
 
 use persona_api::model::{Persona, PersonaId, Project, ProjectId, Template};
-use persona_api::{ErrorBody, ExampleOutcome, LibraryOverview, Studio};
+use persona_api::{
+    ErrorBody, ExampleOutcome, LibraryOverview, SearchFilters, SearchResults, SearchSort, Studio,
+};
 use tauri::State;
 
 /// The open library, shared by the commands. The mutex makes each command's
@@ -65,4 +67,16 @@ pub async fn delete_persona(state: State<'_, AppState>, id: PersonaId) -> Reply<
 #[tauri::command]
 pub async fn list_templates(state: State<'_, AppState>) -> Reply<Vec<Template>> {
     Ok(studio(&state)?.templates().to_vec())
+}
+
+#[tauri::command]
+pub async fn search_personas(
+    state: State<'_, AppState>,
+    query: String,
+    filters: SearchFilters,
+    sort: SearchSort,
+) -> Reply<SearchResults> {
+    studio(&state)?
+        .search(&query, &filters, sort)
+        .map_err(|e| e.body())
 }

@@ -41,6 +41,7 @@ pub fn run(data_dir: &Path) -> ExitCode {
             commands::save_persona,
             commands::delete_persona,
             commands::list_templates,
+            commands::search_personas,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -8,6 +8,7 @@ mod data_dir;
 mod error;
 mod example;
 mod export;
+mod search;
 mod studio;
 mod views;
 
@@ -15,6 +16,7 @@ pub use data_dir::{resolve_data_dir, DATA_DIR_ENV};
 pub use error::{ApiError, ErrorBody};
 pub use example::{ExampleOutcome, EXAMPLE_PROJECT};
 pub use export::{font_book, ExportFormat, ExportReport, ExportRequest};
+pub use search::{SearchFilters, SearchResults, SearchSort};
 pub use studio::Studio;
 pub use views::{LibraryOverview, PersonaCard, ProjectCard};
 

@@ -7,8 +7,12 @@ use persona_model::{
 };
 use persona_store::Library;
 
+use crate::search::{all_tags, fold, passes, sort_cards, Query};
 use crate::views::{LibraryOverview, PersonaCard, ProjectCard};
-use crate::ApiError;
+use crate::{ApiError, SearchFilters, SearchResults, SearchSort};
+
+/// How many facts a persona card shows.
+const CARD_FACTS: usize = 3;
 
 /// An open library and the clock that stamps its changes.
 pub struct Studio {
@@ -69,6 +73,31 @@ impl Studio {
         Ok(LibraryOverview {
             data_dir: self.lib.dir().display().to_string(),
             projects,
+        })
+    }
+
+    /// Searches the whole library: personas whose text holds every word of `query`
+    /// (without regard to case or accents) and that pass `filters`, as cards in `sort`
+    /// order. An empty query lists every persona that passes the filters.
+    pub fn search(
+        &self,
+        query: &str,
+        filters: &SearchFilters,
+        sort: SearchSort,
+    ) -> Result<SearchResults, ApiError> {
+        let personas = self.lib.personas()?;
+        let query = Query::parse(query);
+        let mut hits: Vec<PersonaCard> = personas
+            .iter()
+            .filter(|p| passes(p, filters))
+            .filter(|p| query.is_empty() || query.matches(&fold(&p.search_text())))
+            .map(card)
+            .collect();
+        sort_cards(&mut hits, sort);
+        Ok(SearchResults {
+            hits,
+            total: personas.len(),
+            tags: all_tags(personas.iter()),
         })
     }
 
@@ -237,8 +266,22 @@ impl Studio {
 fn card(p: &Persona) -> PersonaCard {
     PersonaCard {
         id: p.id,
+        project: p.project,
         name: p.name.clone(),
         archetype: p.archetype.clone(),
+        quote: p.quote.clone(),
+        key_facts: p
+            .modules
+            .iter()
+            .flat_map(|m| match &m.body {
+                persona_model::ModuleBody::Facts { rows } => rows.as_slice(),
+                _ => &[],
+            })
+            .filter(|f| !f.value.trim().is_empty() && !f.label.trim().is_empty())
+            .take(CARD_FACTS)
+            .cloned()
+            .collect(),
+        tags: p.tags.clone(),
         template_name: builtin_template(&p.template)
             .map(|t| t.name.clone())
             .unwrap_or_else(|| p.template.to_string()),
