@@ -8,6 +8,9 @@ import type { Persona } from './bindings/Persona';
 import type { PersonaId } from './bindings/PersonaId';
 import type { Project } from './bindings/Project';
 import type { ProjectId } from './bindings/ProjectId';
+import type { SearchFilters } from './bindings/SearchFilters';
+import type { SearchResults } from './bindings/SearchResults';
+import type { SearchSort } from './bindings/SearchSort';
 import type { Template } from './bindings/Template';
 import type { MockOptions } from './backend/mock';
 
@@ -25,6 +28,8 @@ export interface Backend {
   savePersona(persona: Persona): Promise<Persona>;
   deletePersona(id: PersonaId): Promise<null>;
   listTemplates(): Promise<Template[]>;
+  /** Personas whose text holds every word of `query` and that pass `filters`. */
+  searchPersonas(query: string, filters: SearchFilters, sort: SearchSort): Promise<SearchResults>;
 }
 
 /** Turns anything a command rejected with into the `ErrorBody` the UI shows. */

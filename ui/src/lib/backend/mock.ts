@@ -10,6 +10,10 @@ import type { PersonaCard } from '../bindings/PersonaCard';
 import type { Project } from '../bindings/Project';
 import type { Template } from '../bindings/Template';
 import { initials } from '../model/initials';
+import type { SearchFilters } from '../bindings/SearchFilters';
+import type { SearchResults } from '../bindings/SearchResults';
+import type { SearchSort } from '../bindings/SearchSort';
+import { allTags, matches, passes, sortCards } from '../model/search';
 import { byName } from '../model/sort';
 import {
   BUILTIN_TEMPLATES,
@@ -157,8 +161,15 @@ export class MockBackend implements Backend {
     const template = BUILTIN_TEMPLATES.find((t) => t.id === p.template);
     return {
       id: p.id,
+      project: p.project,
       name: p.name,
       archetype: p.archetype,
+      quote: p.quote,
+      key_facts: p.modules
+        .flatMap((m) => (m.body.kind === 'facts' ? m.body.rows : []))
+        .filter((f) => f.value.trim() !== '' && f.label.trim() !== '')
+        .slice(0, 3),
+      tags: [...p.tags],
       template: p.template,
       template_name: template?.name ?? p.template,
       photo: p.photo,
@@ -243,6 +254,14 @@ export class MockBackend implements Backend {
       this.persona(id);
       this.personas.delete(id);
       return null;
+    });
+  }
+
+  searchPersonas(query: string, filters: SearchFilters, sort: SearchSort): Promise<SearchResults> {
+    return this.answer('search_personas', () => {
+      const all = [...this.personas.values()];
+      const hits = all.filter((p) => passes(p, filters) && matches(query, p)).map((p) => this.card(p));
+      return { hits: sortCards(hits, sort), total: all.length, tags: allTags(all) };
     });
   }
 

@@ -7,6 +7,9 @@ import type { ExampleOutcome } from '../bindings/ExampleOutcome';
 import type { LibraryOverview } from '../bindings/LibraryOverview';
 import type { Persona } from '../bindings/Persona';
 import type { Project } from '../bindings/Project';
+import type { SearchFilters } from '../bindings/SearchFilters';
+import type { SearchResults } from '../bindings/SearchResults';
+import type { SearchSort } from '../bindings/SearchSort';
 import type { Template } from '../bindings/Template';
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -39,6 +42,9 @@ export class TauriBackend implements Backend {
   }
   deletePersona(id: string) {
     return call<null>('delete_persona', { id });
+  }
+  searchPersonas(query: string, filters: SearchFilters, sort: SearchSort) {
+    return call<SearchResults>('search_personas', { query, filters, sort });
   }
   listTemplates() {
     return call<Template[]>('list_templates');
