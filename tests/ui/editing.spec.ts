@@ -332,3 +332,34 @@ test('the editor follows the chosen language', async ({ page }) => {
   await expect(page.locator('[data-module="tags-1"] [data-testid="module-title"]')).toHaveValue('标签');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 });
+
+test('duplicate a module: the copy sits right below with the same content; undo removes it', async ({ page }) => {
+  const goals = page.locator('[data-module="goals"]');
+  await goals.getByTestId('module-menu').click();
+  await page.getByTestId('module-action-duplicate').click();
+  const copy = page.locator('[data-module="list-1"]');
+  await expect(copy.getByTestId('module-title')).toBeFocused();
+  await expect(copy.getByTestId('module-title')).toHaveValue('Goals (copy)');
+  await expect(copy.getByTestId('list-item')).toHaveCount(4);
+  const m = await modules(page);
+  const area = (id: string) => m.find((x) => x.id === id)!.area;
+  expect(area('list-1')).toEqual({ col: 4, row: 5, cols: 4, rows: 3 });
+  expect(area('frustrations')).toEqual({ col: 4, row: 8, cols: 4, rows: 3 });
+  expect(m.map((x) => x.id).indexOf('list-1')).toBe(m.map((x) => x.id).indexOf('goals') + 1);
+  await page.keyboard.press('Control+z');
+  await expect(copy).toHaveCount(0);
+  expect((await moduleOf(page, 'frustrations'))?.area.row).toBe(5);
+});
+
+test('tags on the persona itself are edited beside the sheet and filter the library', async ({ page }) => {
+  const add = page.getByTestId('persona-tag-add');
+  await expect(page.getByTestId('persona-tag')).toHaveCount(4);
+  await add.fill('berlin');
+  await add.press('Enter');
+  await expect(page.getByTestId('persona-tag')).toHaveCount(5);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  expect(((await tara(page)) as unknown as { tags: string[] }).tags).toContain('berlin');
+  await page.getByTestId('back-to-library').click();
+  await page.getByTestId('filter-tag').selectOption('berlin');
+  await expect(page.getByTestId('persona-card-name')).toHaveText([TARA]);
+});

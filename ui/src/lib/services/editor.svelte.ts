@@ -279,18 +279,57 @@ export class PersonaEditor {
     this.changed(`title:${moduleId}`);
   }
 
-  /** Adds a module of `kind` titled `title` in the first free place; answers its id. */
-  addModule(kind: NewModuleKind, title: string): string {
-    const base = kind.startsWith('sliders') ? 'sliders' : kind;
+  /** A module id not used yet in this persona: `base-1`, `base-2`… */
+  private freshId(base: string): string {
     let n = 1;
     while (this.persona.modules.some((m) => m.id === `${base}-${n}`)) n += 1;
-    const id = `${base}-${n}`;
+    return `${base}-${n}`;
+  }
+
+  /** Adds a module of `kind` titled `title` in the first free place; answers its id. */
+  addModule(kind: NewModuleKind, title: string): string {
+    const id = this.freshId(kind.startsWith('sliders') ? 'sliders' : kind);
     // A third of the sheet's width and two rows: the size of most template modules.
     const cols = Math.max(2, Math.round(this.grid.columns / 3));
     const area = freeSpot(this.persona.modules, cols, 2, this.grid.columns, this.grid.rows);
     this.persona.modules.push({ id, title, hint: '', area, body: newModuleBody(kind) });
     this.changed();
     return id;
+  }
+
+  /**
+   * Copies a module with its content, right below the original (what was below moves
+   * down); answers the copy's id, or null for the header, of which there is one.
+   */
+  duplicateModule(moduleId: string, title: string): string | null {
+    const i = this.persona.modules.findIndex((m) => m.id === moduleId);
+    const original = this.persona.modules[i];
+    if (!original || original.body.kind === 'header') return null;
+    const copy: Module = structuredClone($state.snapshot(original)) as Module;
+    copy.id = this.freshId(original.body.kind);
+    copy.title = title;
+    copy.area = { ...original.area, row: original.area.row + original.area.rows };
+    this.persona.modules.splice(i + 1, 0, copy);
+    this.place(settle(this.persona.modules, this.grid.columns, copy.id));
+    this.changed();
+    return copy.id;
+  }
+
+  // ---- the persona's own tags (for finding it in the library) ---------------------
+
+  /** Adds a tag to the persona unless empty or already there; answers whether it did. */
+  addPersonaTag(tag: string): boolean {
+    const clean = tag.trim();
+    if (clean === '' || this.persona.tags.includes(clean)) return false;
+    this.persona.tags.push(clean);
+    this.changed();
+    return true;
+  }
+
+  removePersonaTag(index: number): void {
+    if (index < 0 || index >= this.persona.tags.length) return;
+    this.persona.tags.splice(index, 1);
+    this.changed();
   }
 
   /** Removes a module (never the header, which holds the name); undo brings it back. */

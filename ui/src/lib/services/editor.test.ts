@@ -322,3 +322,27 @@ describe('PersonaEditor undo and redo', () => {
     editor.dispose();
   });
 });
+
+describe('PersonaEditor duplicate and persona tags', () => {
+  it('duplicates a module below itself with a fresh id, and edits the persona tags', async () => {
+    const editor = new PersonaEditor(await newPersona(), { save: async (p) => p });
+    editor.insertListItem('goals', 0, 'Save money');
+    const id = editor.duplicateModule('goals', 'Goals (copy)');
+    expect(id).toBe('list-1');
+    expect(editor.module('list-1')?.body).toEqual({ kind: 'list', items: ['Save money'] });
+    expect(editor.module('list-1')?.area).toEqual({ col: 4, row: 5, cols: 4, rows: 3 });
+    expect(editor.module('frustrations')?.area.row).toBe(8);
+    // The copy is its own: editing it leaves the original alone.
+    editor.setListItem('list-1', 0, 'Spend less');
+    expect(editor.body('goals', 'list')?.items).toEqual(['Save money']);
+    expect(editor.duplicateModule('header', 'x')).toBeNull();
+
+    expect(editor.addPersonaTag(' budget ')).toBe(true);
+    expect(editor.addPersonaTag('budget')).toBe(false);
+    editor.removePersonaTag(0);
+    expect(editor.persona.tags).toEqual([]);
+    editor.undo();
+    expect(editor.persona.tags).toEqual(['budget']);
+    editor.dispose();
+  });
+});

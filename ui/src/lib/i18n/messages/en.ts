@@ -129,6 +129,11 @@ export const en = {
   'module.sliders.remove': 'Remove the slider “{label}”',
   'module.sliders.unnamed': 'Slider {index}',
 
+  'editor.tags': 'Tags',
+  'editor.tagsAdd': 'Add a tag to find this persona by',
+  'module.duplicate': 'Duplicate',
+  'module.copyTitle': '{title} (copy)',
+
   'settings.title': 'Settings',
   'settings.language': 'Language',
   'settings.languageSystem': 'System ({language})',

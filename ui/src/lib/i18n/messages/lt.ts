@@ -139,6 +139,11 @@ export const lt: Catalogue = {
   'module.sliders.remove': 'Pašalinti slankiklį „{label}“',
   'module.sliders.unnamed': '{index} slankiklis',
 
+  'editor.tags': 'Žymės',
+  'editor.tagsAdd': 'Pridėkite žymę, kad lengviau rastumėte personą',
+  'module.duplicate': 'Dubliuoti',
+  'module.copyTitle': '{title} (kopija)',
+
   'settings.title': 'Nustatymai',
   'settings.language': 'Kalba',
   'settings.languageSystem': 'Sistemos ({language})',

@@ -139,6 +139,11 @@ export const ru: Catalogue = {
   'module.sliders.remove': 'Удалить шкалу «{label}»',
   'module.sliders.unnamed': 'Шкала {index}',
 
+  'editor.tags': 'Теги',
+  'editor.tagsAdd': 'Добавьте тег, чтобы находить персону',
+  'module.duplicate': 'Дублировать',
+  'module.copyTitle': '{title} (копия)',
+
   'settings.title': 'Настройки',
   'settings.language': 'Язык',
   'settings.languageSystem': 'Системный ({language})',

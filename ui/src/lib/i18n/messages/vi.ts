@@ -129,6 +129,11 @@ export const vi: Catalogue = {
   'module.sliders.remove': 'Xóa thanh trượt “{label}”',
   'module.sliders.unnamed': 'Thanh trượt {index}',
 
+  'editor.tags': 'Thẻ',
+  'editor.tagsAdd': 'Thêm thẻ để dễ tìm chân dung này',
+  'module.duplicate': 'Nhân bản',
+  'module.copyTitle': '{title} (bản sao)',
+
   'settings.title': 'Cài đặt',
   'settings.language': 'Ngôn ngữ',
   'settings.languageSystem': 'Theo hệ thống ({language})',

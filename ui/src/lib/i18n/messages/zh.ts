@@ -129,6 +129,11 @@ export const zh: Catalogue = {
   'module.sliders.remove': '删除滑块“{label}”',
   'module.sliders.unnamed': '滑块 {index}',
 
+  'editor.tags': '标签',
+  'editor.tagsAdd': '添加标签，方便在资料库中查找',
+  'module.duplicate': '复制',
+  'module.copyTitle': '{title}（副本）',
+
   'settings.title': '设置',
   'settings.language': '语言',
   'settings.languageSystem': '跟随系统（{language}）',
