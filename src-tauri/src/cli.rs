@@ -273,7 +273,7 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), ApiError> {
         Command::Export(args) => export(&studio, &args)?,
         Command::Survey(SurveyCommand::Inspect { file, json }) => inspect_survey(&file, json.json)?,
         Command::Template(TemplateCommand::List(flag)) => {
-            let rows = studio.template_summaries();
+            let rows = studio.template_summaries()?;
             output(flag.json, &rows, |out| {
                 for t in &rows {
                     writeln!(out, "{:<20} {:<22} {}", t.id, t.name, t.description)?;

@@ -66,7 +66,7 @@ pub async fn delete_persona(state: State<'_, AppState>, id: PersonaId) -> Reply<
 
 #[tauri::command]
 pub async fn list_templates(state: State<'_, AppState>) -> Reply<Vec<Template>> {
-    Ok(studio(&state)?.templates().to_vec())
+    studio(&state)?.templates().map_err(|e| e.body())
 }
 
 #[tauri::command]

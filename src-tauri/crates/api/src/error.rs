@@ -24,6 +24,14 @@ pub enum ApiError {
     DuplicateProject(String),
     #[error("there is no template '{0}' (`template list` shows them)")]
     UnknownTemplate(String),
+    #[error("a template name needs 1 to {max} characters (this one has {len})")]
+    BadTemplateName { len: usize, max: usize },
+    #[error("'{0}' is a built-in template and cannot be deleted")]
+    BuiltinTemplate(String),
+    #[error(
+        "the template '{id}' is used by {personas} persona(s); move them to another template first"
+    )]
+    TemplateInUse { id: String, personas: usize },
     #[error(transparent)]
     Sheet(#[from] persona_sheet::SheetError),
     #[error("cannot write {}: {source}", path.display())]
@@ -38,6 +46,20 @@ pub enum ApiError {
         #[source]
         source: persona_survey::SurveyError,
     },
+    #[error("cannot open {}: {source}", path.display())]
+    BundleRefused {
+        path: std::path::PathBuf,
+        #[source]
+        source: persona_bundle::ReadError,
+    },
+    #[error(transparent)]
+    BundleWrite(#[from] persona_bundle::WriteError),
+    #[error("cannot import: {0}")]
+    ImportPlan(#[from] persona_bundle::PlanError),
+    #[error("the image {0} is missing from the library")]
+    MissingAsset(String),
+    #[error("no persona was chosen to export")]
+    NothingToExport,
     #[error("a project exports as one PDF deck; use --format pdf")]
     DeckNeedsPdf,
     #[error("this system has no app-data folder; pass --data-dir or set PERSONA_STUDIO_DATA")]
@@ -58,12 +80,20 @@ impl ApiError {
             ApiError::AmbiguousPersona { .. } => "ambiguous_persona",
             ApiError::DuplicateProject(_) => "duplicate_project",
             ApiError::UnknownTemplate(_) => "unknown_template",
+            ApiError::BadTemplateName { .. } => "invalid",
+            ApiError::BuiltinTemplate(_) => "builtin_template",
+            ApiError::TemplateInUse { .. } => "template_in_use",
             ApiError::NoDataDir => "no_data_dir",
             ApiError::Sheet(persona_sheet::SheetError::Cancelled { .. }) => "cancelled",
             ApiError::Sheet(_) => "export_failed",
             ApiError::Write { .. } => "write_failed",
             ApiError::DeckNeedsPdf => "deck_needs_pdf",
             ApiError::Survey { .. } => "survey_unreadable",
+            ApiError::BundleRefused { .. } => "bundle_refused",
+            ApiError::BundleWrite(_) => "bundle_write_failed",
+            ApiError::ImportPlan(_) => "import_refused",
+            ApiError::MissingAsset(_) => "missing_asset",
+            ApiError::NothingToExport => "nothing_to_export",
         }
     }
 

@@ -78,7 +78,8 @@ impl Studio {
             .project(persona.project)?
             .ok_or_else(|| ApiError::UnknownProject(persona.project.to_string()))?;
         let charts = BTreeMap::new();
-        let input = self.sheet_input(&persona, &project, &charts)?;
+        let template = self.template(persona.template.as_str())?;
+        let input = sheet_input(&persona, &template, &project, &charts);
         let options = sheet_options(request);
         let assets = LibraryAssets(self.library());
         match request.format {
@@ -121,10 +122,15 @@ impl Studio {
             .collect();
         personas.sort_by_key(|p| p.name.to_lowercase());
         let charts = BTreeMap::new();
+        let templates = personas
+            .iter()
+            .map(|p| self.template(p.template.as_str()))
+            .collect::<Result<Vec<_>, _>>()?;
         let sheets = personas
             .iter()
-            .map(|p| self.sheet_input(p, &project, &charts))
-            .collect::<Result<Vec<_>, _>>()?;
+            .zip(&templates)
+            .map(|(p, t)| sheet_input(p, t, &project, &charts))
+            .collect::<Vec<_>>();
         let deck = DeckInput {
             title: &project.name,
             brand: &project.brand,
@@ -142,20 +148,20 @@ impl Studio {
         write_file(&request.out, &pdf.bytes)?;
         Ok(report(&request.out, pdf.pages, pdf.warnings))
     }
+}
 
-    fn sheet_input<'a>(
-        &self,
-        persona: &'a Persona,
-        project: &'a persona_model::Project,
-        charts: &'a BTreeMap<String, persona_sheet::ChartData>,
-    ) -> Result<SheetInput<'a>, ApiError> {
-        Ok(SheetInput {
-            persona,
-            template: self.template(persona.template.as_str())?,
-            brand: &project.brand,
-            project_name: Some(&project.name),
-            charts,
-        })
+fn sheet_input<'a>(
+    persona: &'a Persona,
+    template: &'a persona_model::Template,
+    project: &'a persona_model::Project,
+    charts: &'a BTreeMap<String, persona_sheet::ChartData>,
+) -> SheetInput<'a> {
+    SheetInput {
+        persona,
+        template,
+        brand: &project.brand,
+        project_name: Some(&project.name),
+        charts,
     }
 }
 
@@ -195,7 +201,7 @@ fn page_path(out: &Path, index: usize) -> PathBuf {
 
 /// Writes through a temporary file in the same folder and renames it into place, so a
 /// failed export never leaves half a file where a good one was.
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
+pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
     let failed = |source: std::io::Error| ApiError::Write {
         path: path.to_owned(),
         source,

@@ -4,14 +4,17 @@
 //! of its own. Errors are [`ApiError`]: typed, with a stable [`ApiError::code`] for the
 //! UI and a one-sentence `Display` for people.
 
+mod bundles;
 mod data_dir;
 mod error;
 mod example;
 mod export;
 mod search;
 mod studio;
+mod templates;
 mod views;
 
+pub use bundles::{BundleExport, BundlePreview, BundleSelection, ImportInto};
 pub use data_dir::{resolve_data_dir, DATA_DIR_ENV};
 pub use error::{ApiError, ErrorBody};
 pub use example::{ExampleOutcome, EXAMPLE_PROJECT};
@@ -20,6 +23,7 @@ pub use search::{SearchFilters, SearchResults, SearchSort};
 pub use studio::Studio;
 pub use views::{LibraryOverview, PersonaCard, ProjectCard};
 
+pub use persona_bundle as bundle;
 pub use persona_model as model;
 pub use persona_sheet as sheet;
 pub use persona_survey as survey;

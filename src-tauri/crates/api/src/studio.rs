@@ -2,8 +2,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use persona_model::{
-    builtin_template, builtin_templates, initials, Clock, Persona, PersonaId, PersonaSummary,
-    Project, ProjectId, ProjectSummary, Template, TemplateId, TemplateSummary, DEFAULT_TEMPLATE,
+    initials, Clock, Persona, PersonaId, PersonaSummary, Project, ProjectId, ProjectSummary,
+    TemplateId, DEFAULT_TEMPLATE,
 };
 use persona_store::Library;
 
@@ -52,9 +52,13 @@ impl Studio {
 
     /// Every project with its personas, for the library screen.
     pub fn overview(&self) -> Result<LibraryOverview, ApiError> {
+        let template_names = self.template_names()?;
         let mut by_project: BTreeMap<ProjectId, Vec<PersonaCard>> = BTreeMap::new();
         for p in self.lib.personas()? {
-            by_project.entry(p.project).or_default().push(card(&p));
+            by_project
+                .entry(p.project)
+                .or_default()
+                .push(card(&p, &template_names));
         }
         let projects: Vec<ProjectCard> = self
             .sorted_projects()?
@@ -86,12 +90,13 @@ impl Studio {
         sort: SearchSort,
     ) -> Result<SearchResults, ApiError> {
         let personas = self.lib.personas()?;
+        let template_names = self.template_names()?;
         let query = Query::parse(query);
         let mut hits: Vec<PersonaCard> = personas
             .iter()
             .filter(|p| passes(p, filters))
             .filter(|p| query.is_empty() || query.matches(&fold(&p.search_text())))
-            .map(card)
+            .map(|p| card(p, &template_names))
             .collect();
         sort_cards(&mut hits, sort);
         Ok(SearchResults {
@@ -212,7 +217,7 @@ impl Studio {
     ) -> Result<Persona, ApiError> {
         let project = self.resolve_project(project)?;
         let template = self.template(template.unwrap_or(DEFAULT_TEMPLATE))?;
-        let persona = Persona::from_template(template, project.id, name, self.clock.now())?;
+        let persona = Persona::from_template(&template, project.id, name, self.clock.now())?;
         self.lib.put_persona(&persona)?;
         Ok(persona)
     }
@@ -240,20 +245,13 @@ impl Studio {
         }
     }
 
-    /// The built-in templates.
-    pub fn templates(&self) -> &'static [Template] {
-        builtin_templates()
-    }
-
-    /// `template list`.
-    pub fn template_summaries(&self) -> Vec<TemplateSummary> {
-        builtin_templates().iter().map(Template::summary).collect()
-    }
-
-    /// The template with this id.
-    pub fn template(&self, id: &str) -> Result<&'static Template, ApiError> {
-        builtin_template(&TemplateId(id.to_owned()))
-            .ok_or_else(|| ApiError::UnknownTemplate(id.to_owned()))
+    /// Display names of every template, built in and the user's own, by id.
+    fn template_names(&self) -> Result<BTreeMap<TemplateId, String>, ApiError> {
+        Ok(self
+            .templates()?
+            .into_iter()
+            .map(|t| (t.id, t.name))
+            .collect())
     }
 
     fn sorted_projects(&self) -> Result<Vec<Project>, ApiError> {
@@ -263,7 +261,7 @@ impl Studio {
     }
 }
 
-fn card(p: &Persona) -> PersonaCard {
+fn card(p: &Persona, template_names: &BTreeMap<TemplateId, String>) -> PersonaCard {
     PersonaCard {
         id: p.id,
         project: p.project,
@@ -282,8 +280,9 @@ fn card(p: &Persona) -> PersonaCard {
             .cloned()
             .collect(),
         tags: p.tags.clone(),
-        template_name: builtin_template(&p.template)
-            .map(|t| t.name.clone())
+        template_name: template_names
+            .get(&p.template)
+            .cloned()
             .unwrap_or_else(|| p.template.to_string()),
         template: p.template.clone(),
         photo: p.photo.clone(),

@@ -52,6 +52,7 @@ impl Template {
             name: self.name.clone(),
             description: self.description.clone(),
             modules: self.modules.len(),
+            builtin: false,
         }
     }
 }
@@ -111,4 +112,6 @@ pub struct TemplateSummary {
     pub description: String,
     /// How many modules the template has.
     pub modules: usize,
+    /// True for the templates that come with the app; false for the user's own.
+    pub builtin: bool,
 }

@@ -13,7 +13,7 @@ mod library;
 mod lock;
 
 pub use error::StoreError;
-pub use library::Library;
+pub use library::{asset_hash, Batch, Library};
 pub use lock::LOCK_FILE;
 
 /// The folder inside the data directory that holds the sled database.

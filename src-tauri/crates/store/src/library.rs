@@ -1,6 +1,8 @@
 use std::path::{Path, PathBuf};
 
-use persona_model::{migrate, AssetHash, ModelError, Persona, PersonaId, Project, ProjectId};
+use persona_model::{
+    migrate, AssetHash, ModelError, Persona, PersonaId, Project, ProjectId, Template, TemplateId,
+};
 use sha2::{Digest, Sha256};
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 use sled::Transactional;
@@ -15,6 +17,8 @@ pub struct Library {
     projects: sled::Tree,
     personas: sled::Tree,
     assets: sled::Tree,
+    /// Templates the user saved or imported; the built-in ones live in the binary.
+    templates: sled::Tree,
     // Declared last so it is released after the database is closed.
     _lock: DirLock,
 }
@@ -45,6 +49,7 @@ impl Library {
             projects: db.open_tree("projects")?,
             personas: db.open_tree("personas")?,
             assets: db.open_tree("assets")?,
+            templates: db.open_tree("templates")?,
             db,
             _lock: lock,
         })
@@ -111,32 +116,119 @@ impl Library {
     /// Stores projects and personas in one transaction: all of them or none, then flushes.
     /// Everything is validated before anything is written.
     pub fn put_all(&self, projects: &[Project], personas: &[Persona]) -> Result<(), StoreError> {
-        let encoded_projects = projects
+        self.commit(&Batch {
+            projects,
+            personas,
+            ..Batch::default()
+        })
+    }
+
+    /// Stores everything in `batch` in one transaction (all of it or none), then flushes.
+    /// Every document is validated before anything is written, so a bad one leaves the
+    /// library as it was.
+    pub fn commit(&self, batch: &Batch<'_>) -> Result<(), StoreError> {
+        let projects = batch
+            .projects
             .iter()
             .map(|p| {
                 p.validate()?;
-                Ok((p.id.0, encode(p)))
+                Ok((p.id.0.as_bytes().to_vec(), encode(p)))
             })
             .collect::<Result<Vec<_>, ModelError>>()?;
-        let encoded_personas = personas
+        let personas = batch
+            .personas
             .iter()
             .map(|p| {
                 p.validate()?;
-                Ok((p.id.0, encode(p)))
+                Ok((p.id.0.as_bytes().to_vec(), encode(p)))
             })
             .collect::<Result<Vec<_>, ModelError>>()?;
-        (&self.projects, &self.personas)
-            .transaction(|(tp, tq)| {
-                for (id, bytes) in &encoded_projects {
-                    tp.insert(id.as_bytes(), bytes.as_slice())?;
+        let templates = batch
+            .templates
+            .iter()
+            .map(|t| {
+                t.validate()?;
+                Ok((t.id.0.as_bytes().to_vec(), encode(t)))
+            })
+            .collect::<Result<Vec<_>, ModelError>>()?;
+        let assets: Vec<(Vec<u8>, &[u8])> = batch
+            .assets
+            .iter()
+            .map(|bytes| (asset_hash(bytes).0.into_bytes(), bytes.as_slice()))
+            .collect();
+        (
+            &self.projects,
+            &self.personas,
+            &self.templates,
+            &self.assets,
+        )
+            .transaction(|(tp, tq, tt, ta)| {
+                for (id, bytes) in &projects {
+                    tp.insert(id.as_slice(), bytes.as_slice())?;
                 }
-                for (id, bytes) in &encoded_personas {
-                    tq.insert(id.as_bytes(), bytes.as_slice())?;
+                for (id, bytes) in &personas {
+                    tq.insert(id.as_slice(), bytes.as_slice())?;
+                }
+                for (id, bytes) in &templates {
+                    tt.insert(id.as_slice(), bytes.as_slice())?;
+                }
+                for (hash, bytes) in &assets {
+                    ta.insert(hash.as_slice(), *bytes)?;
                 }
                 Ok::<(), ConflictableTransactionError<StoreError>>(())
             })
             .map_err(flatten)?;
         self.flush()
+    }
+
+    /// Every template stored in the library (not the built-in ones), in id order.
+    pub fn templates(&self) -> Result<Vec<Template>, StoreError> {
+        self.templates
+            .iter()
+            .map(|kv| {
+                let (k, v) = kv?;
+                migrate::template(&v).map_err(|e| corrupt_named("template", &k, e))
+            })
+            .collect()
+    }
+
+    /// The stored template with this id, if there is one.
+    pub fn template(&self, id: &TemplateId) -> Result<Option<Template>, StoreError> {
+        self.templates
+            .get(id.0.as_bytes())?
+            .map(|v| {
+                migrate::template(&v).map_err(|e| corrupt_named("template", id.0.as_bytes(), e))
+            })
+            .transpose()
+    }
+
+    /// Stores a template (new or replacing the one with its id) and flushes it to disk.
+    pub fn put_template(&self, template: &Template) -> Result<(), StoreError> {
+        self.commit(&Batch {
+            templates: std::slice::from_ref(template),
+            ..Batch::default()
+        })
+    }
+
+    /// Deletes a stored template; answers whether it existed. Flushed before it returns.
+    pub fn delete_template(&self, id: &TemplateId) -> Result<bool, StoreError> {
+        let existed = self.templates.remove(id.0.as_bytes())?.is_some();
+        self.flush()?;
+        Ok(existed)
+    }
+
+    /// The hashes of every stored asset.
+    pub fn asset_hashes(&self) -> Result<std::collections::BTreeSet<AssetHash>, StoreError> {
+        self.assets
+            .iter()
+            .keys()
+            .map(|k| Ok(AssetHash(String::from_utf8_lossy(&k?).into_owned())))
+            .collect()
+    }
+
+    /// True when an asset with this hash is stored.
+    pub fn has_asset(&self, hash: &AssetHash) -> Result<bool, StoreError> {
+        Ok(self.assets.contains_key(hash.0.as_bytes())?)
     }
 
     /// Deletes a persona; answers whether it existed. Flushed before it returns.
@@ -148,7 +240,7 @@ impl Library {
 
     /// Stores bytes once under their SHA-256 and returns the hash.
     pub fn put_asset(&self, bytes: &[u8]) -> Result<AssetHash, StoreError> {
-        let hash = AssetHash(hex(&Sha256::digest(bytes)));
+        let hash = asset_hash(bytes);
         if !self.assets.contains_key(hash.0.as_bytes())? {
             self.assets.insert(hash.0.as_bytes(), bytes)?;
             self.flush()?;
@@ -167,6 +259,21 @@ impl Library {
     }
 }
 
+/// Documents to store together in one transaction: see [`Library::commit`].
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Batch<'a> {
+    pub projects: &'a [Project],
+    pub personas: &'a [Persona],
+    pub templates: &'a [Template],
+    /// Raw bytes of images, stored under their SHA-256 like [`Library::put_asset`].
+    pub assets: &'a [Vec<u8>],
+}
+
+/// The key an asset is stored under: the SHA-256 of its bytes, in lowercase hex.
+pub fn asset_hash(bytes: &[u8]) -> AssetHash {
+    AssetHash(hex(&Sha256::digest(bytes)))
+}
+
 fn encode<T: serde::Serialize>(doc: &T) -> Vec<u8> {
     // Model documents are plain data (strings, numbers, vectors); serialising them
     // to a Vec cannot fail, so an empty fallback is unreachable rather than hidden.
@@ -177,6 +284,14 @@ fn corrupt(kind: &'static str, key: &[u8], source: ModelError) -> StoreError {
     StoreError::Corrupt {
         kind,
         id: uuid_text(key),
+        source,
+    }
+}
+
+fn corrupt_named(kind: &'static str, key: &[u8], source: ModelError) -> StoreError {
+    StoreError::Corrupt {
+        kind,
+        id: String::from_utf8_lossy(key).into_owned(),
         source,
     }
 }
