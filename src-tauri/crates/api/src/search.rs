@@ -85,25 +85,63 @@ impl Query {
         }
     }
 
-    /// True for an empty query, which matches everything.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.words.is_empty()
-    }
-
     /// True when every word occurs in `folded` (text already passed through [`fold`]).
     pub(crate) fn matches(&self, folded: &str) -> bool {
         self.words.iter().all(|w| folded.contains(w.as_str()))
     }
 }
 
-/// True when `persona` passes the filters (the query is checked separately).
-pub(crate) fn passes(persona: &Persona, filters: &SearchFilters) -> bool {
-    filters.project.is_none_or(|p| persona.project == p)
-        && filters.template.as_ref().is_none_or(|t| &persona.template == t)
+/// True when a persona (as its card) passes the filters; the query is checked apart.
+pub(crate) fn passes(card: &PersonaCard, filters: &SearchFilters) -> bool {
+    filters.project.is_none_or(|p| card.project == p)
+        && filters.template.as_ref().is_none_or(|t| &card.template == t)
         && filters
             .tag
             .as_deref()
-            .is_none_or(|tag| persona.tags.iter().any(|t| t == tag))
+            .is_none_or(|tag| card.tags.iter().any(|t| t == tag))
+}
+
+/// What a search reads, prepared once per state of the library: each persona's card and
+/// its folded text. Rebuilt when the library's generation moves on, so searching while
+/// typing costs a scan of strings, not a read and parse of every persona.
+#[derive(Debug)]
+pub(crate) struct SearchIndex {
+    pub(crate) generation: u64,
+    entries: Vec<(String, PersonaCard)>,
+    tags: Vec<String>,
+}
+
+impl SearchIndex {
+    pub(crate) fn build(
+        generation: u64,
+        personas: &[Persona],
+        card: impl Fn(&Persona) -> PersonaCard,
+    ) -> SearchIndex {
+        SearchIndex {
+            generation,
+            entries: personas
+                .iter()
+                .map(|p| (fold(&p.search_text()), card(p)))
+                .collect(),
+            tags: all_tags(personas.iter()),
+        }
+    }
+
+    pub(crate) fn search(&self, query: &str, filters: &SearchFilters, sort: SearchSort) -> SearchResults {
+        let query = Query::parse(query);
+        let mut hits: Vec<PersonaCard> = self
+            .entries
+            .iter()
+            .filter(|(text, card)| passes(card, filters) && query.matches(text))
+            .map(|(_, card)| card.clone())
+            .collect();
+        sort_cards(&mut hits, sort);
+        SearchResults {
+            hits,
+            total: self.entries.len(),
+            tags: self.tags.clone(),
+        }
+    }
 }
 
 /// Sorts cards in place.
@@ -147,7 +185,7 @@ mod tests {
         let q = Query::parse("  coupon   LEEDS ");
         assert!(q.matches(&fold("Lives in Leeds, loves a coupon")));
         assert!(!q.matches(&fold("Lives in Leeds")));
-        assert!(Query::parse("").is_empty());
+        assert!(Query::parse("").matches(""));
         assert!(Query::parse("王").matches(&fold("王芳")));
         assert!(Query::parse("zemaite").matches(&fold("Rūta Žemaitė")));
     }

@@ -7,7 +7,7 @@ use persona_model::{
 };
 use persona_store::Library;
 
-use crate::search::{all_tags, fold, passes, sort_cards, Query};
+use crate::search::SearchIndex;
 use crate::views::{LibraryOverview, PersonaCard, ProjectCard};
 use crate::{ApiError, SearchFilters, SearchResults, SearchSort};
 
@@ -18,6 +18,8 @@ const CARD_FACTS: usize = 3;
 pub struct Studio {
     lib: Library,
     clock: Box<dyn Clock>,
+    /// What the last search read, kept while the library does not change.
+    search_index: std::sync::Mutex<Option<SearchIndex>>,
 }
 
 impl std::fmt::Debug for Studio {
@@ -32,6 +34,7 @@ impl Studio {
         Ok(Studio {
             lib: Library::open(dir)?,
             clock,
+            search_index: std::sync::Mutex::new(None),
         })
     }
 
@@ -83,27 +86,33 @@ impl Studio {
     /// Searches the whole library: personas whose text holds every word of `query`
     /// (without regard to case or accents) and that pass `filters`, as cards in `sort`
     /// order. An empty query lists every persona that passes the filters.
+    ///
+    /// The first search after any write reads every persona once and keeps their folded
+    /// text and cards; later searches (a user typing) only scan that, until the library's
+    /// generation changes.
     pub fn search(
         &self,
         query: &str,
         filters: &SearchFilters,
         sort: SearchSort,
     ) -> Result<SearchResults, ApiError> {
-        let personas = self.lib.personas()?;
-        let template_names = self.template_names()?;
-        let query = Query::parse(query);
-        let mut hits: Vec<PersonaCard> = personas
-            .iter()
-            .filter(|p| passes(p, filters))
-            .filter(|p| query.is_empty() || query.matches(&fold(&p.search_text())))
-            .map(|p| card(p, &template_names))
-            .collect();
-        sort_cards(&mut hits, sort);
-        Ok(SearchResults {
-            hits,
-            total: personas.len(),
-            tags: all_tags(personas.iter()),
-        })
+        // A poisoned lock only means an earlier search panicked: rebuild the index.
+        let mut index = self
+            .search_index
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let generation = self.lib.generation();
+        let current = match index.take() {
+            Some(i) if i.generation == generation => i,
+            _ => {
+                let personas = self.lib.personas()?;
+                let template_names = self.template_names()?;
+                SearchIndex::build(generation, &personas, |p| card(p, &template_names))
+            }
+        };
+        let results = current.search(query, filters, sort);
+        *index = Some(current);
+        Ok(results)
     }
 
     /// `project list`: every project with its number of personas, by name.

@@ -98,3 +98,24 @@ fn sorts_by_last_change_newest_first() {
     let order = names(&s, "", &SearchFilters::default(), SearchSort::Updated);
     assert_eq!(order.first().map(String::as_str), Some("Frugal Fred"));
 }
+
+#[test]
+fn sees_every_change_made_since_the_last_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = studio(dir.path());
+    let all = SearchFilters::default();
+    assert!(names(&s, "sourdough", &all, SearchSort::Name).is_empty());
+    let mut fred = s.resolve_persona("Frugal Fred").unwrap();
+    fred.notes = "Bakes sourdough on Sundays".into();
+    s.save_persona(fred.clone()).unwrap();
+    assert_eq!(names(&s, "sourdough", &all, SearchSort::Name), ["Frugal Fred"]);
+    let project = s.resolve_project("Example store").unwrap();
+    s.create_persona(&project.id.to_string(), "Sourdough Sam", None)
+        .unwrap();
+    assert_eq!(
+        names(&s, "sourdough", &all, SearchSort::Name),
+        ["Frugal Fred", "Sourdough Sam"]
+    );
+    s.delete_persona(fred.id).unwrap();
+    assert_eq!(names(&s, "sourdough", &all, SearchSort::Name), ["Sourdough Sam"]);
+}

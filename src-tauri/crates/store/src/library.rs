@@ -19,6 +19,8 @@ pub struct Library {
     assets: sled::Tree,
     /// Templates the user saved or imported; the built-in ones live in the binary.
     templates: sled::Tree,
+    /// Bumped by every write, so callers can keep caches of what they read.
+    generation: std::sync::atomic::AtomicU64,
     // Declared last so it is released after the database is closed.
     _lock: DirLock,
 }
@@ -51,8 +53,21 @@ impl Library {
             assets: db.open_tree("assets")?,
             templates: db.open_tree("templates")?,
             db,
+            generation: std::sync::atomic::AtomicU64::new(0),
             _lock: lock,
         })
+    }
+
+    /// A number that changes whenever anything is written through this library (the only
+    /// writer, as it holds the lock): equal numbers mean nothing changed in between.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Called before every write, so a cache built before it is never taken as current.
+    fn will_write(&self) {
+        self.generation
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     }
 
     /// The data directory this library lives in.
@@ -127,6 +142,7 @@ impl Library {
     /// Every document is validated before anything is written, so a bad one leaves the
     /// library as it was.
     pub fn commit(&self, batch: &Batch<'_>) -> Result<(), StoreError> {
+        self.will_write();
         let projects = batch
             .projects
             .iter()
@@ -212,6 +228,7 @@ impl Library {
 
     /// Deletes a stored template; answers whether it existed. Flushed before it returns.
     pub fn delete_template(&self, id: &TemplateId) -> Result<bool, StoreError> {
+        self.will_write();
         let existed = self.templates.remove(id.0.as_bytes())?.is_some();
         self.flush()?;
         Ok(existed)
@@ -233,6 +250,7 @@ impl Library {
 
     /// Deletes a persona; answers whether it existed. Flushed before it returns.
     pub fn delete_persona(&self, id: PersonaId) -> Result<bool, StoreError> {
+        self.will_write();
         let existed = self.personas.remove(id.0.as_bytes())?.is_some();
         self.flush()?;
         Ok(existed)
