@@ -151,6 +151,8 @@ test('every kind of module can be added', async ({ page }) => {
     'image:image-1',
     'chart:chart-1',
   ]);
+  // They do not fit on the template's page: the sheet says where the page ends.
+  await expect(page.getByTestId('page-edge')).toBeVisible();
   // Placed on the grid without overlapping anything.
   const cells = new Set<string>();
   for (const m of stored) {
@@ -172,6 +174,7 @@ test('remove a module from its menu, and bring it back with the toast or Ctrl+Z'
   expect((await modules(page)).map((m) => m.id)).not.toContain('bio');
   // The column closes up.
   expect((await moduleOf(page, 'goals'))?.area.row).toBe(0);
+  await expect(page.getByTestId('page-edge')).toHaveCount(0);
 
   await page.getByTestId('toast-action').click();
   await expect(bio).toBeVisible();

@@ -134,6 +134,10 @@ export const en = {
   'module.duplicate': 'Duplicate',
   'module.copyTitle': '{title} (copy)',
 
+  'editor.pageEdge': 'End of the printed page: move or shrink modules to fit them above',
+
+  'module.text.placeholder': 'Write here…',
+
   'settings.title': 'Settings',
   'settings.language': 'Language',
   'settings.languageSystem': 'System ({language})',

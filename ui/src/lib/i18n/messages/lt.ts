@@ -144,6 +144,10 @@ export const lt: Catalogue = {
   'module.duplicate': 'Dubliuoti',
   'module.copyTitle': '{title} (kopija)',
 
+  'editor.pageEdge': 'Spausdinamo puslapio pabaiga: perkelkite arba sumažinkite blokus, kad tilptų aukščiau',
+
+  'module.text.placeholder': 'Rašykite čia…',
+
   'settings.title': 'Nustatymai',
   'settings.language': 'Kalba',
   'settings.languageSystem': 'Sistemos ({language})',

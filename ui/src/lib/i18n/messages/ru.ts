@@ -144,6 +144,10 @@ export const ru: Catalogue = {
   'module.duplicate': 'Дублировать',
   'module.copyTitle': '{title} (копия)',
 
+  'editor.pageEdge': 'Конец печатной страницы: переместите или уменьшите блоки, чтобы они поместились выше',
+
+  'module.text.placeholder': 'Пишите здесь…',
+
   'settings.title': 'Настройки',
   'settings.language': 'Язык',
   'settings.languageSystem': 'Системный ({language})',

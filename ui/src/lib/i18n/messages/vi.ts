@@ -134,6 +134,10 @@ export const vi: Catalogue = {
   'module.duplicate': 'Nhân bản',
   'module.copyTitle': '{title} (bản sao)',
 
+  'editor.pageEdge': 'Hết trang in: hãy di chuyển hoặc thu nhỏ các khối để chúng nằm phía trên',
+
+  'module.text.placeholder': 'Viết ở đây…',
+
   'settings.title': 'Cài đặt',
   'settings.language': 'Ngôn ngữ',
   'settings.languageSystem': 'Theo hệ thống ({language})',

@@ -134,6 +134,10 @@ export const zh: Catalogue = {
   'module.duplicate': '复制',
   'module.copyTitle': '{title}（副本）',
 
+  'editor.pageEdge': '打印页到此为止：请移动或缩小模块，使其位于此线之上',
+
+  'module.text.placeholder': '在此输入…',
+
   'settings.title': '设置',
   'settings.language': '语言',
   'settings.languageSystem': '跟随系统（{language}）',
