@@ -366,3 +366,29 @@ test('tags on the persona itself are edited beside the sheet and filter the libr
   await page.getByTestId('filter-tag').selectOption('berlin');
   await expect(page.getByTestId('persona-card-name')).toHaveText([TARA]);
 });
+
+test('Tab goes through the sheet in reading order, the name first', async ({ page }) => {
+  await page.getByTestId('delete-persona').focus();
+  const order: string[] = [];
+  for (let i = 0; i < 9; i += 1) {
+    await page.keyboard.press('Tab');
+    order.push(
+      await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const module = el.closest('[data-module]')?.getAttribute('data-module') ?? '';
+        return `${module}:${el.dataset.testid ?? el.tagName.toLowerCase()}`;
+      }),
+    );
+  }
+  expect(order).toEqual([
+    'header:persona-name',
+    'header:persona-archetype',
+    'header:persona-quote',
+    'header:module-menu',
+    'facts:module-title',
+    'facts:module-menu',
+    'facts:fact-label',
+    'facts:fact-value',
+    'facts:fact-remove',
+  ]);
+});
