@@ -182,3 +182,44 @@ test('vertical slice: create, rename and edit a persona; the saved edit survives
     await s2.end();
   }
 });
+
+test('library search runs in the app, and module edits with undo and redo reach the library on disk', async () => {
+  const dir = tempLibrary();
+  assert.equal(cli(dir, 'example', 'install').status, 0);
+  const s = await launch(dir);
+  try {
+    await s.waitFor('three persona cards', async () => (await s.findAll('[data-testid="persona-card"]')).length === 3);
+    // A word from deep in Tara's sheet (a goal), without its capital: Studio::search.
+    const search = await s.waitForElement('[data-testid="library-search"]');
+    await search.type('AUTOMATION');
+    await s.waitFor('the search to narrow the cards to Tara', async () => {
+      const names = await texts(s, '[data-testid="persona-card-name"]');
+      return names.length === 1 && names[0] === 'Tech-savvy Tara';
+    });
+    (await s.find('[data-testid="persona-card"]')).click();
+    await s.waitForElement('[data-testid="persona-name"]');
+
+    // Add a list module, undo it, redo it: what is stored is what the sheet shows.
+    (await s.find('[data-testid="add-module"]')).click();
+    (await s.waitForElement('[data-testid="add-module-list"]')).click();
+    await s.waitForElement('[data-module="list-1"]');
+    (await s.find('[data-testid="undo"]')).click();
+    await s.waitFor('undo to remove the module', async () => (await s.findAll('[data-module="list-1"]')).length === 0);
+    (await s.find('[data-testid="redo"]')).click();
+    const title = await s.waitForElement('[data-module="list-1"] [data-testid="module-title"]');
+    await setField(title, 'Rituals');
+    const status = await s.find('[data-testid="save-status"]');
+    await s.waitFor('the edits saved', async () => (await status.attribute('data-state')) === 'saved');
+  } catch (e) {
+    fs.writeFileSync(path.join(OUT, 'editor-search-failure.png'), await s.screenshot().catch(() => Buffer.alloc(0)));
+    throw e;
+  } finally {
+    await s.end();
+  }
+  await waitForExit(dir);
+  const shown = cli(dir, 'persona', 'show', 'Tech-savvy Tara', '--json');
+  assert.equal(shown.status, 0, shown.stderr);
+  const added = JSON.parse(shown.stdout).modules.find((m) => m.id === 'list-1');
+  assert.equal(added?.title, 'Rituals');
+  assert.equal(added?.body.kind, 'list');
+});
