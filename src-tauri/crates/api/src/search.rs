@@ -94,7 +94,10 @@ impl Query {
 /// True when a persona (as its card) passes the filters; the query is checked apart.
 pub(crate) fn passes(card: &PersonaCard, filters: &SearchFilters) -> bool {
     filters.project.is_none_or(|p| card.project == p)
-        && filters.template.as_ref().is_none_or(|t| &card.template == t)
+        && filters
+            .template
+            .as_ref()
+            .is_none_or(|t| &card.template == t)
         && filters
             .tag
             .as_deref()
@@ -127,7 +130,12 @@ impl SearchIndex {
         }
     }
 
-    pub(crate) fn search(&self, query: &str, filters: &SearchFilters, sort: SearchSort) -> SearchResults {
+    pub(crate) fn search(
+        &self,
+        query: &str,
+        filters: &SearchFilters,
+        sort: SearchSort,
+    ) -> SearchResults {
         let query = Query::parse(query);
         let mut hits: Vec<PersonaCard> = self
             .entries

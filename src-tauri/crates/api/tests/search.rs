@@ -40,13 +40,25 @@ fn finds_text_anywhere_on_the_sheet_in_every_script() {
     let s = studio(dir.path());
     let all = SearchFilters::default();
     // A list item deep in Tara's sheet, a fact value of Fred's, a module title.
-    assert_eq!(names(&s, "automation", &all, SearchSort::Name), ["Tech-savvy Tara"]);
+    assert_eq!(
+        names(&s, "automation", &all, SearchSort::Name),
+        ["Tech-savvy Tara"]
+    );
     assert!(names(&s, "", &all, SearchSort::Name).len() == 7);
     assert_eq!(names(&s, "网上", &all, SearchSort::Name), ["王芳"]);
-    assert_eq!(names(&s, "отзывы", &all, SearchSort::Name), ["Ирина Волкова"]);
+    assert_eq!(
+        names(&s, "отзывы", &all, SearchSort::Name),
+        ["Ирина Волкова"]
+    );
     assert_eq!(names(&s, "ha noi", &all, SearchSort::Name), ["Đặng Thu Hà"]);
-    assert_eq!(names(&s, "ŽEMAITĖ", &all, SearchSort::Name), ["Rūta Žemaitė"]);
-    assert_eq!(names(&s, "zemaite nuolaida", &all, SearchSort::Name), ["Rūta Žemaitė"]);
+    assert_eq!(
+        names(&s, "ŽEMAITĖ", &all, SearchSort::Name),
+        ["Rūta Žemaitė"]
+    );
+    assert_eq!(
+        names(&s, "zemaite nuolaida", &all, SearchSort::Name),
+        ["Rūta Žemaitė"]
+    );
     assert!(names(&s, "zemaite automation", &all, SearchSort::Name).is_empty());
 }
 
@@ -73,14 +85,23 @@ fn filters_by_project_template_and_tag_and_lists_the_tags() {
         template: Some(paul.template.clone()),
         ..SearchFilters::default()
     };
-    assert_eq!(names(&s, "", &by_template, SearchSort::Name), ["Procurement Paul"]);
+    assert_eq!(
+        names(&s, "", &by_template, SearchSort::Name),
+        ["Procurement Paul"]
+    );
 
-    let results = s.search("", &SearchFilters::default(), SearchSort::Name).unwrap();
+    let results = s
+        .search("", &SearchFilters::default(), SearchSort::Name)
+        .unwrap();
     assert_eq!(results.total, 7);
     assert!(results.tags.contains(&"intl".to_owned()));
     assert!(results.tags.contains(&"coupons".to_owned()));
     // Cards carry what the library shows: quote and key facts.
-    let fred = results.hits.iter().find(|c| c.name == "Frugal Fred").unwrap();
+    let fred = results
+        .hits
+        .iter()
+        .find(|c| c.name == "Frugal Fred")
+        .unwrap();
     assert!(!fred.quote.is_empty());
     assert_eq!(fred.key_facts.len(), 3);
     assert_eq!(fred.project, example.id);
@@ -108,7 +129,10 @@ fn sees_every_change_made_since_the_last_search() {
     let mut fred = s.resolve_persona("Frugal Fred").unwrap();
     fred.notes = "Bakes sourdough on Sundays".into();
     s.save_persona(fred.clone()).unwrap();
-    assert_eq!(names(&s, "sourdough", &all, SearchSort::Name), ["Frugal Fred"]);
+    assert_eq!(
+        names(&s, "sourdough", &all, SearchSort::Name),
+        ["Frugal Fred"]
+    );
     let project = s.resolve_project("Example store").unwrap();
     s.create_persona(&project.id.to_string(), "Sourdough Sam", None)
         .unwrap();
@@ -117,5 +141,8 @@ fn sees_every_change_made_since_the_last_search() {
         ["Frugal Fred", "Sourdough Sam"]
     );
     s.delete_persona(fred.id).unwrap();
-    assert_eq!(names(&s, "sourdough", &all, SearchSort::Name), ["Sourdough Sam"]);
+    assert_eq!(
+        names(&s, "sourdough", &all, SearchSort::Name),
+        ["Sourdough Sam"]
+    );
 }
