@@ -217,7 +217,13 @@ test('library search runs in the app, and module edits with undo and redo reach 
     await s.end();
   }
   await waitForExit(dir);
-  const shown = cli(dir, 'persona', 'show', 'Tech-savvy Tara', '--json');
+  // The exited app may not be reaped by tauri-driver yet (a zombie still owns its pid,
+  // which the library's lock reads as alive): ask again for a few seconds.
+  let shown = cli(dir, 'persona', 'show', 'Tech-savvy Tara', '--json');
+  for (let i = 0; i < 50 && shown.status !== 0 && /is in use/.test(shown.stderr); i++) {
+    await sleep(100);
+    shown = cli(dir, 'persona', 'show', 'Tech-savvy Tara', '--json');
+  }
   assert.equal(shown.status, 0, shown.stderr);
   const added = JSON.parse(shown.stdout).modules.find((m) => m.id === 'list-1');
   assert.equal(added?.title, 'Rituals');
