@@ -217,8 +217,8 @@ test('library search runs in the app, and module edits with undo and redo reach 
     await s.end();
   }
   await waitForExit(dir);
-  // The exited app may not be reaped by tauri-driver yet (a zombie still owns its pid,
-  // which the library's lock reads as alive): ask again for a few seconds.
+  // An exiting process drops its memory (ps no longer shows its arguments) a moment
+  // before its open files, the library's lock among them: ask again for a few seconds.
   let shown = cli(dir, 'persona', 'show', 'Tech-savvy Tara', '--json');
   for (let i = 0; i < 50 && shown.status !== 0 && /is in use/.test(shown.stderr); i++) {
     await sleep(100);
