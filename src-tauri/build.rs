@@ -11,6 +11,13 @@ fn main() {
         "delete_persona",
         "list_templates",
         "search_personas",
+        "save_template",
+        "delete_template",
+        "take_pending_open",
+        "choose_bundle_file",
+        "preview_bundle",
+        "import_bundle",
+        "export_bundle",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -8,9 +8,13 @@ use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 
 use clap::{Args, Parser, Subcommand};
+use persona_api::bundle::OnConflict;
 use persona_api::model::{Orientation, PageSize, SystemClock};
 use persona_api::sheet::DeckProgress;
-use persona_api::{font_book, ApiError, ExampleOutcome, ExportFormat, ExportRequest, Studio};
+use persona_api::{
+    font_book, ApiError, BundleSelection, ExampleOutcome, ExportFormat, ExportRequest, ImportInto,
+    Studio,
+};
 use serde::Serialize;
 
 /// Design customer personas offline and back them with evidence.
@@ -23,6 +27,10 @@ pub struct Cli {
     /// The library folder [default: $PERSONA_STUDIO_DATA, else the platform's app-data folder]
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// A .persona file to open in the window's import view (what a double-click on
+    /// the file runs; the same as `open FILE`)
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -39,9 +47,17 @@ pub enum Command {
     /// Create, list and show personas
     #[command(subcommand)]
     Persona(PersonaCommand),
-    /// List the built-in templates
+    /// List templates, save a persona's layout as a template of your own
     #[command(subcommand)]
     Template(TemplateCommand),
+    /// Share personas as .persona files: export, inspect, import
+    #[command(subcommand)]
+    Bundle(BundleCommand),
+    /// Open a .persona file in the window's import view
+    Open {
+        /// The .persona file
+        file: PathBuf,
+    },
     /// Export a persona sheet as PDF or PNG, or a project as one PDF deck
     Export(ExportArgs),
     /// Read survey exports (CSV, TSV, XLSX) from Google Forms, SurveyMonkey, Qualtrics…
@@ -156,12 +172,113 @@ pub enum PersonaCommand {
         #[arg(long, value_name = "ID")]
         template: Option<String>,
     },
+    /// Write one persona as plain JSON (docs/schemas/persona.schema.json)
+    Export {
+        /// The persona's id or exact name
+        persona: String,
+        #[arg(long, value_enum)]
+        format: PersonaFormatArg,
+        /// The file to write
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Import one persona from a plain JSON file; prints its id
+    Import {
+        /// The JSON file
+        file: PathBuf,
+        /// The project (name or id) to add it to
+        #[arg(long, value_name = "NAME")]
+        project: String,
+        /// When a persona with the same id exists: keep-both, replace or skip
+        #[arg(long, value_name = "POLICY", default_value = "keep-both", value_parser = parse_on_conflict)]
+        on_conflict: OnConflict,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum PersonaFormatArg {
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum TemplateCommand {
-    /// List the templates: id, name, description, number of modules
+    /// List the templates: id, name, description, number of modules, built-in or not
     List(JsonFlag),
+    /// Save a persona's layout (modules, titles, labels; no content) as a new template;
+    /// prints its id
+    Save {
+        /// The persona's id or exact name
+        persona: String,
+        /// The new template's name
+        #[arg(long, value_name = "NAME")]
+        name: String,
+    },
+    /// Delete one of your templates (built-in ones and templates in use are kept)
+    Delete {
+        /// The template id
+        id: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BundleCommand {
+    /// Write personas (or a whole project) with their templates, images and brand to a
+    /// .persona file
+    Export {
+        /// Personas to include (ids or exact names)
+        #[arg(required_unless_present = "project", value_name = "PERSONA")]
+        personas: Vec<String>,
+        /// Include this whole project (name or id) instead
+        #[arg(long, value_name = "NAME", conflicts_with = "personas")]
+        project: Option<String>,
+        /// The file to write
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// Show a .persona file's manifest and what importing it would do, writing nothing
+    Inspect {
+        file: PathBuf,
+        #[command(flatten)]
+        import: ImportArgs,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// Import a .persona file: all of it in one transaction, or nothing
+    Import {
+        file: PathBuf,
+        #[command(flatten)]
+        import: ImportArgs,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+}
+
+/// Where an import goes and what happens to personas the library already has.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Import into this project (name or id) [default: the file's own project]
+    #[arg(long, value_name = "NAME")]
+    pub project: Option<String>,
+    /// When a persona with the same id exists: keep-both, replace or skip
+    #[arg(long, value_name = "POLICY", default_value = "keep-both", value_parser = parse_on_conflict)]
+    pub on_conflict: OnConflict,
+}
+
+fn parse_on_conflict(s: &str) -> Result<OnConflict, String> {
+    s.parse()
+}
+
+impl ImportArgs {
+    fn target(&self) -> ImportInto<'_> {
+        match &self.project {
+            Some(p) => ImportInto::Project(p),
+            None => ImportInto::BundleProject,
+        }
+    }
 }
 
 /// `--json`: print machine-readable JSON on stdout.
@@ -272,6 +389,44 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), ApiError> {
         }
         Command::Export(args) => export(&studio, &args)?,
         Command::Survey(SurveyCommand::Inspect { file, json }) => inspect_survey(&file, json.json)?,
+        Command::Persona(PersonaCommand::Export {
+            persona,
+            format: PersonaFormatArg::Json,
+            out,
+        }) => {
+            let path = studio.export_persona_json(&persona, &out)?;
+            eprintln!("Wrote {}", path.display());
+        }
+        Command::Persona(PersonaCommand::Import {
+            file,
+            project,
+            on_conflict,
+            json,
+        }) => {
+            let summary = studio.import_persona_json(&file, &project, on_conflict)?;
+            output(json.json, &summary, |out| {
+                for p in summary.created.iter().chain(&summary.replaced) {
+                    writeln!(out, "{}", p.id)?;
+                }
+                for p in &summary.skipped {
+                    eprintln!("Skipped '{}': the library already has it.", p.name);
+                }
+                Ok(())
+            });
+        }
+        Command::Template(TemplateCommand::Save { persona, name }) => {
+            let id = studio.resolve_persona(&persona)?.id;
+            let template = studio.save_template_from_persona(id, &name)?;
+            println!("{}", template.id);
+        }
+        Command::Template(TemplateCommand::Delete { id }) => {
+            studio.delete_template(&id)?;
+            eprintln!("Deleted the template '{id}'.");
+        }
+        Command::Bundle(command) => bundle(&studio, command)?,
+        Command::Open { .. } => {
+            unreachable!("`open` runs the window; main.rs routes it before the CLI")
+        }
         Command::Template(TemplateCommand::List(flag)) => {
             let rows = studio.template_summaries()?;
             output(flag.json, &rows, |out| {
@@ -334,6 +489,75 @@ fn export(studio: &Studio, args: &ExportArgs) -> Result<(), ApiError> {
     output(args.json.json, &report, |out| {
         writeln!(out, "Wrote {} ({} pages)", report.path, report.pages)
     });
+    Ok(())
+}
+
+fn bundle(studio: &Studio, command: BundleCommand) -> Result<(), ApiError> {
+    match command {
+        BundleCommand::Export {
+            personas,
+            project,
+            out,
+            json,
+        } => {
+            let selection = match &project {
+                Some(p) => BundleSelection::Project(p),
+                None => BundleSelection::Personas(&personas),
+            };
+            let report = studio.export_bundle(selection, &out)?;
+            output(json.json, &report, |w| {
+                writeln!(
+                    w,
+                    "Wrote {} ({} personas, {} templates, {} images, {} bytes)",
+                    report.path, report.personas, report.templates, report.images, report.bytes
+                )
+            });
+        }
+        BundleCommand::Inspect { file, import, json } => {
+            let preview = studio.preview_bundle(&file, import.target(), import.on_conflict)?;
+            output(json.json, &preview, |w| {
+                let f = &preview.file;
+                writeln!(
+                    w,
+                    "Persona Studio file, format {}, written by {} ({} bytes)",
+                    f.format_version, f.app_version, f.file_bytes
+                )?;
+                if let Some(p) = &f.project {
+                    writeln!(w, "Project: {}", p.name)?;
+                }
+                for p in &f.personas {
+                    writeln!(w, "  persona  {}  {}", p.id, p.name)?;
+                }
+                for t in &f.templates {
+                    writeln!(w, "  template {}", t.id)?;
+                }
+                writeln!(w, "  {} images", f.assets.len())?;
+                let i = &preview.import;
+                writeln!(
+                    w,
+                    "Importing would create {}, replace {} and skip {} personas ({} already in this library).",
+                    i.created.len(),
+                    i.replaced.len(),
+                    i.skipped.len(),
+                    preview.conflicts
+                )
+            });
+        }
+        BundleCommand::Import { file, import, json } => {
+            let summary = studio.import_bundle(&file, import.target(), import.on_conflict)?;
+            output(json.json, &summary, |w| {
+                writeln!(
+                    w,
+                    "Imported {} personas ({} new, {} replaced, {} skipped) into project {}",
+                    summary.created.len() + summary.replaced.len(),
+                    summary.created.len(),
+                    summary.replaced.len(),
+                    summary.skipped.len(),
+                    summary.project
+                )
+            });
+        }
+    }
     Ok(())
 }
 

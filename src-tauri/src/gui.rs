@@ -1,33 +1,44 @@
 //! The window: open the library, then hand it to Tauri.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Mutex;
 
 use persona_api::model::SystemClock;
 use persona_api::{ApiError, Studio};
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 
 use crate::commands::{self, AppState};
-use crate::instance;
+use crate::instance::{self, Request};
 
-/// Opens the window on the library in `data_dir`. If another process holds that library,
-/// brings its window to the front, or says clearly why the library cannot be opened.
-pub fn run(data_dir: &Path) -> ExitCode {
+/// The event the UI hears when a file should open in the import view.
+pub const OPEN_FILE_EVENT: &str = "open-file";
+
+/// Opens the window on the library in `data_dir`, with `open` (a `.persona` file) in
+/// the import view. If another process holds that library, hands the request to its
+/// window, or says clearly why the library cannot be opened.
+pub fn run(data_dir: &Path, open: Option<PathBuf>) -> ExitCode {
+    // The running window has another working directory: send it an absolute path.
+    let open = open.map(|f| std::path::absolute(&f).unwrap_or(f));
     let studio = match Studio::open(data_dir, Box::new(SystemClock)) {
         Ok(studio) => studio,
-        Err(e) if e.code() == "library_locked" && instance::ask_running_to_focus(data_dir) => {
-            eprintln!("Persona Studio is already open on this library; switched to its window.");
-            return ExitCode::SUCCESS;
+        Err(e) if e.code() == "library_locked" => {
+            let request = open.clone().map_or(Request::Focus, Request::Open);
+            if instance::ask_running(data_dir, &request) {
+                eprintln!(
+                    "Persona Studio is already open on this library; switched to its window."
+                );
+                return ExitCode::SUCCESS;
+            }
+            return refuse(&e);
         }
         Err(e) => return refuse(&e),
     };
     let dir = data_dir.to_owned();
     let result = tauri::Builder::default()
-        .manage(AppState(Mutex::new(studio)))
+        .manage(AppState::new(studio, open))
         .setup(move |app| {
             let handle = app.handle().clone();
-            if let Err(e) = instance::listen(&dir, move || focus_main(&handle)) {
+            if let Err(e) = instance::listen(&dir, move |r| on_request(&handle, r)) {
                 eprintln!("persona-studio: cannot listen for other launches: {e}");
             }
             Ok(())
@@ -42,6 +53,13 @@ pub fn run(data_dir: &Path) -> ExitCode {
             commands::delete_persona,
             commands::list_templates,
             commands::search_personas,
+            commands::save_template,
+            commands::delete_template,
+            commands::take_pending_open,
+            commands::choose_bundle_file,
+            commands::preview_bundle,
+            commands::import_bundle,
+            commands::export_bundle,
         ])
         .run(tauri::generate_context!());
     match result {
@@ -51,6 +69,13 @@ pub fn run(data_dir: &Path) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn on_request(handle: &tauri::AppHandle, request: Request) {
+    if let Request::Open(path) = request {
+        let _ = handle.emit(OPEN_FILE_EVENT, path.display().to_string());
+    }
+    focus_main(handle);
 }
 
 fn focus_main(handle: &tauri::AppHandle) {

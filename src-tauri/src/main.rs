@@ -2,6 +2,7 @@
 
 mod cli;
 mod commands;
+mod dialogs;
 mod gui;
 mod instance;
 
@@ -16,7 +17,8 @@ fn main() -> ExitCode {
         Err(e) => return cli::fail(&e),
     };
     match args.command {
+        Some(cli::Command::Open { file }) => gui::run(&data_dir, Some(file)),
         Some(command) => cli::run(command, &data_dir),
-        None => gui::run(&data_dir),
+        None => gui::run(&data_dir, args.file),
     }
 }

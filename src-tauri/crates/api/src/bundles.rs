@@ -15,6 +15,7 @@ use persona_bundle::{
 use persona_model::{Persona, Project, Template};
 use persona_store::Batch;
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::export::write_file;
 use crate::{ApiError, Studio};
@@ -30,7 +31,8 @@ pub enum BundleSelection<'a> {
 }
 
 /// What `bundle export` wrote.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
 pub struct BundleExport {
     pub path: String,
     pub personas: usize,
@@ -41,7 +43,8 @@ pub struct BundleExport {
 
 /// What `bundle inspect` prints and the import dialog shows: the file as it is, and
 /// what importing it would do to this library (nothing is written to find out).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
 pub struct BundlePreview {
     pub file: Inspection,
     pub import: ImportSummary,

@@ -6,6 +6,7 @@ use persona_model::{
     AssetHash, Module, ModuleBody, Persona, PersonaId, Project, ProjectId, Template, TemplateId,
 };
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::image::ImageInfo;
 use crate::manifest::{FormatVersion, Scope};
@@ -71,7 +72,8 @@ pub struct EvidenceItem {
 
 /// What [`crate::inspect`] and [`crate::read`] report about a bundle without touching
 /// any library: enough to show "3 personas from Acme, 1.2 MB" before importing.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct Inspection {
     /// The format version the file was written in (before any migration).
     pub format_version: FormatVersion,
@@ -91,14 +93,16 @@ pub struct Inspection {
 }
 
 /// The project in a bundle.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct ProjectEntry {
     pub id: ProjectId,
     pub name: String,
 }
 
 /// One persona in a bundle.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct PersonaEntry {
     pub id: PersonaId,
     pub name: String,
@@ -108,7 +112,8 @@ pub struct PersonaEntry {
 }
 
 /// One template in a bundle.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct TemplateEntry {
     pub id: TemplateId,
     pub name: String,
@@ -116,7 +121,8 @@ pub struct TemplateEntry {
 }
 
 /// One image in a bundle.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct AssetEntry {
     pub hash: AssetHash,
     #[serde(flatten)]

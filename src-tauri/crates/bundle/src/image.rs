@@ -5,12 +5,14 @@
 //! before anything would allocate for it.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::error::ReadError;
 use crate::limits::Limits;
 
 /// The image kinds a bundle may hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "lowercase")]
 pub enum ImageFormat {
     Png,
@@ -61,7 +63,8 @@ impl ImageFormat {
 }
 
 /// What an image's header says about it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct ImageInfo {
     pub format: ImageFormat,
     pub width: u64,

@@ -5,6 +5,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// The value of `format` in every manifest; anything else is not a Persona Studio bundle.
 pub const FORMAT_NAME: &str = "persona-studio-bundle";
@@ -20,7 +21,8 @@ pub const MANIFEST_PATH: &str = "manifest.json";
 /// A reader refuses a newer *major* version. A newer *minor* version of a known major
 /// may only add optional JSON fields, which older readers ignore; new kinds of entries
 /// need a new major version.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, TS)]
+#[ts(export, type = "string")]
 pub struct FormatVersion {
     pub major: u32,
     pub minor: u32,
@@ -67,7 +69,8 @@ impl<'de> Deserialize<'de> for FormatVersion {
 
 /// What a bundle holds, as chosen when it was written. It only tells the reader what
 /// to expect ("a project", "two personas"); the contents decide what is imported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
     /// One persona.

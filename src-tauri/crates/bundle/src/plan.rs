@@ -14,13 +14,15 @@ use persona_model::{
     builtin_template, AssetHash, ModuleBody, Persona, PersonaId, Project, ProjectId, Template,
     TemplateId,
 };
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::contents::{module_assets, persona_assets, BundleContents, EvidenceSnapshot};
 
 /// What to do with a persona (or project, or template) whose id the library already has.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "kebab-case")]
 pub enum OnConflict {
     /// Import it as a new item with a fresh id; the existing one stays.
@@ -196,7 +198,8 @@ impl ImportPlan {
 }
 
 /// The short form of an [`ImportPlan`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct ImportSummary {
     /// The project the personas go into.
     pub project: ProjectId,
@@ -212,7 +215,8 @@ pub struct ImportSummary {
 }
 
 /// One persona in an [`ImportSummary`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct PlannedPersona {
     /// Its id in the library after the import.
     pub id: PersonaId,

@@ -20,7 +20,7 @@ pub const MAX_IMAGE_PIXELS: u64 = 40_000_000;
 pub enum ImageError {
     #[error("the file is {bytes} bytes; at most {max} are accepted", max = MAX_IMAGE_BYTES)]
     FileTooLarge { bytes: usize },
-    #[error("not a JPEG or PNG image")]
+    #[error("not a JPEG, PNG or WebP image")]
     UnknownFormat,
     #[error("{width}×{height} pixels is more than accepted ({max_side} px a side, {max_pixels} pixels)", max_side = MAX_IMAGE_SIDE, max_pixels = MAX_IMAGE_PIXELS)]
     TooManyPixels { width: u32, height: u32 },
@@ -51,7 +51,10 @@ pub(crate) fn load(bytes: Vec<u8>) -> Result<SceneImage, ImageError> {
         .with_guessed_format()
         .map_err(decode_error)?;
     let format = reader.format();
-    if !matches!(format, Some(ImageFormat::Jpeg | ImageFormat::Png)) {
+    if !matches!(
+        format,
+        Some(ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP)
+    ) {
         return Err(ImageError::UnknownFormat);
     }
     let (width, height) = reader.into_dimensions().map_err(decode_error)?;
@@ -71,7 +74,8 @@ pub(crate) fn load(bytes: Vec<u8>) -> Result<SceneImage, ImageError> {
             // CMYK JPEGs need colour conversion: decode them like any other image.
             decode(&bytes, width, height)
         }
-        Some(ImageFormat::Png) => decode(&bytes, width, height),
+        // PDF has no WebP filter: WebP photos (which bundles may carry) are decoded.
+        Some(ImageFormat::Png | ImageFormat::WebP) => decode(&bytes, width, height),
         _ => Err(ImageError::UnknownFormat),
     }
 }

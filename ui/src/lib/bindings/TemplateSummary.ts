@@ -8,4 +8,8 @@ export type TemplateSummary = { id: TemplateId, name: string, description: strin
 /**
  * How many modules the template has.
  */
-modules: number, };
+modules: number, 
+/**
+ * True for the templates that come with the app; false for the user's own.
+ */
+builtin: boolean, };

@@ -1,0 +1,72 @@
+//! Native file dialogs (rfd, GTK on Linux). rfd's async dialogs run on the GTK main
+//! thread themselves, so commands can await them without blocking the window.
+
+use std::path::PathBuf;
+
+use tauri::WebviewWindow;
+
+/// Asks for a `.persona` file (or a persona's JSON) to open.
+pub async fn open_bundle(window: &WebviewWindow) -> Option<PathBuf> {
+    rfd::AsyncFileDialog::new()
+        .set_parent(window)
+        .set_title("Open a Persona Studio file")
+        .add_filter("Persona Studio file", &["persona"])
+        .add_filter("Persona as JSON", &["json"])
+        .pick_file()
+        .await
+        .map(|f| f.path().to_owned())
+}
+
+/// Asks where to save a `.persona` file, suggesting `name.persona`.
+pub async fn save_bundle(window: &WebviewWindow, name: &str) -> Option<PathBuf> {
+    let mut file = safe_file_name(name);
+    file.push_str(".persona");
+    rfd::AsyncFileDialog::new()
+        .set_parent(window)
+        .set_title("Save as a Persona Studio file")
+        .set_file_name(&file)
+        .add_filter("Persona Studio file", &["persona"])
+        .save_file()
+        .await
+        .map(|f| {
+            let path = f.path().to_owned();
+            if path.extension().is_some() {
+                path
+            } else {
+                path.with_extension("persona")
+            }
+        })
+}
+
+/// A persona or project name made fit to suggest as a file name on every system: path
+/// separators and characters Windows refuses become spaces; letters of any script stay.
+fn safe_file_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => ' ',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect();
+    let trimmed = cleaned.trim().trim_start_matches('.').trim();
+    if trimmed.is_empty() {
+        "personas".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_file_name;
+
+    #[test]
+    fn suggested_names_keep_every_script_and_lose_separators() {
+        assert_eq!(safe_file_name("Tiết kiệm Thảo"), "Tiết kiệm Thảo");
+        assert_eq!(safe_file_name("精打细算的芳"), "精打细算的芳");
+        assert_eq!(safe_file_name("a/b\\c:d"), "a b c d");
+        assert_eq!(safe_file_name("../.."), "personas");
+        assert_eq!(safe_file_name(""), "personas");
+    }
+}
