@@ -183,6 +183,63 @@ test('vertical slice: create, rename and edit a persona; the saved edit survives
   }
 });
 
+test('a .persona file opens in the import view: at start (`open FILE`) and from a second launch', async () => {
+  const from = tempLibrary();
+  assert.equal(cli(from, 'example', 'install').status, 0);
+  const bundle = path.join(from, 'Example store.persona');
+  const exported = cli(from, 'bundle', 'export', '--project', 'Example store', '--out', bundle);
+  assert.equal(exported.status, 0, exported.stderr);
+  const json = path.join(from, 'tara.json');
+  const single = cli(from, 'persona', 'export', 'Tech-savvy Tara', '--format', 'json', '--out', json);
+  assert.equal(single.status, 0, single.stderr);
+
+  const dir = tempLibrary();
+  const s = await Session.start(DRIVER, {
+    'tauri:options': { application: BIN, args: ['--data-dir', dir, 'open', bundle] },
+  });
+  try {
+    await s.setWindowRect({ width: 1280, height: 800 }).catch(() => {});
+    const dialog = await s.waitForElement('[data-testid="import-dialog"]');
+    assert.ok(dialog);
+    await s.waitFor('the three personas of the file', async () => (await s.findAll('[data-testid="import-persona"]')).length === 3);
+    // WebKitWebDriver's element text is empty inside a modal <dialog> (the top layer),
+    // so the dialog's texts are read from the DOM.
+    assert.equal(await (await s.find('[data-testid="import-file-name"]')).property('textContent'), 'Example store.persona');
+    await sleep(300);
+    fs.writeFileSync(path.join(OUT, 'import.png'), await s.screenshot());
+    await (await s.find('[data-testid="import-confirm"]')).click();
+    await s.waitFor('the imported personas in the library', async () => (await s.findAll('[data-testid="persona-card"]')).length === 3);
+
+    // A double-click on another file while the window is open: the desktop runs
+    // `persona-studio FILE`, which hands the file to this window and exits.
+    const again = spawnSync(BIN, ['--data-dir', dir, json], { encoding: 'utf8', env: cleanEnv(), timeout: 15000 });
+    assert.equal(again.status, 0, again.stderr);
+    await s.waitFor('the import view for the JSON file', async () => {
+      const name = (await s.findAll('[data-testid="import-file-name"]'))[0];
+      return name && (await name.property('textContent')) === 'tara.json';
+    });
+    // Tara is already there (same id): keep both is the default and adds a copy.
+    await s.waitFor('the conflict choice', async () => (await s.findAll('[data-testid="import-policy-skip"]')).length === 1);
+    await (await s.find('[data-testid="import-policy-skip"]')).click();
+    await s.waitFor('the outcome to say it skips Tara', async () =>
+      /skips 1/.test(await (await s.find('[data-testid="import-outcome"]')).property('textContent')),
+    );
+    await (await s.find('[data-testid="import-confirm"]')).click();
+    await s.waitFor('the import view to close', async () => (await s.findAll('[data-testid="import-dialog"][open]')).length === 0);
+  } catch (e) {
+    fs.writeFileSync(path.join(OUT, 'import-failure.png'), await s.screenshot().catch(() => Buffer.alloc(0)));
+    throw e;
+  } finally {
+    await s.end();
+  }
+  await waitForExit(dir);
+  const list = JSON.parse(cli(dir, 'persona', 'list', '--json').stdout);
+  assert.deepEqual(list.map((p) => p.name).sort(), ['Frugal Fred', 'Procurement Paul', 'Tech-savvy Tara']);
+  const original = JSON.parse(cli(from, 'persona', 'show', 'Frugal Fred', '--json').stdout);
+  const imported = JSON.parse(cli(dir, 'persona', 'show', 'Frugal Fred', '--json').stdout);
+  assert.deepEqual(imported, original);
+});
+
 test('library search runs in the app, and module edits with undo and redo reach the library on disk', async () => {
   const dir = tempLibrary();
   assert.equal(cli(dir, 'example', 'install').status, 0);

@@ -12,6 +12,10 @@ import type { SearchFilters } from './bindings/SearchFilters';
 import type { SearchResults } from './bindings/SearchResults';
 import type { SearchSort } from './bindings/SearchSort';
 import type { Template } from './bindings/Template';
+import type { BundleExport } from './bindings/BundleExport';
+import type { BundlePreview } from './bindings/BundlePreview';
+import type { ImportSummary } from './bindings/ImportSummary';
+import type { OnConflict } from './bindings/OnConflict';
 import type { MockOptions } from './backend/mock';
 
 /** The Tauri commands, one method each. Every method rejects with an `ErrorBody`. */
@@ -30,6 +34,29 @@ export interface Backend {
   listTemplates(): Promise<Template[]>;
   /** Personas whose text holds every word of `query` and that pass `filters`. */
   searchPersonas(query: string, filters: SearchFilters, sort: SearchSort): Promise<SearchResults>;
+  /** Saves the persona's layout (content emptied) as a template of the user's. */
+  saveTemplate(persona: PersonaId, name: string): Promise<Template>;
+  deleteTemplate(id: string): Promise<null>;
+
+  /** The file the app was started with (`open FILE`, a double-click), once; else null. */
+  takePendingOpen(): Promise<string | null>;
+  /** The native open dialog for `.persona` files; null when cancelled. */
+  chooseBundleFile(): Promise<string | null>;
+  /** What importing the file would do; writes nothing. `project` null: the file's own. */
+  previewBundle(path: string, project: ProjectId | null, onConflict: OnConflict): Promise<BundlePreview>;
+  /** Imports the file in one transaction, or rejects and changes nothing. */
+  importBundle(path: string, project: ProjectId | null, onConflict: OnConflict): Promise<ImportSummary>;
+  /**
+   * Asks where to save (native dialog) and writes personas, or a whole project when
+   * `project` is given, as a `.persona` file; null when the dialog was cancelled.
+   */
+  exportBundle(personas: PersonaId[], project: ProjectId | null, suggestedName: string): Promise<BundleExport | null>;
+  /**
+   * Calls `listener` with the path of every `.persona` (or persona `.json`) file the
+   * app is asked to open while it runs: another launch, a drop on the window.
+   * Answers a function that stops listening.
+   */
+  onOpenFile(listener: (path: string) => void): Promise<() => void>;
 }
 
 /** Turns anything a command rejected with into the `ErrorBody` the UI shows. */

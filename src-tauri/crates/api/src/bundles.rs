@@ -9,8 +9,9 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use persona_bundle::{
-    plan_import, BundleContents, Existing, ImportPlan, ImportSummary, ImportTarget, Inspection,
-    Limits, OnConflict, PersonaAction, ProjectPlan, Scope, TemplateAction, WriteOptions,
+    plan_import, Bundle, BundleContents, Existing, ImportPlan, ImportSummary, ImportTarget,
+    Inspection, Limits, OnConflict, PersonaAction, PersonaEntry, ProjectPlan, Scope,
+    TemplateAction, WriteOptions, FORMAT_VERSION,
 };
 use persona_model::{Persona, Project, Template};
 use persona_store::Batch;
@@ -38,6 +39,7 @@ pub struct BundleExport {
     pub personas: usize,
     pub templates: usize,
     pub images: usize,
+    #[ts(type = "number")]
     pub bytes: u64,
 }
 
@@ -139,14 +141,14 @@ impl Studio {
         })
     }
 
-    /// What importing the bundle at `path` would do, writing nothing.
+    /// What importing the bundle (or persona JSON) at `path` would do, writing nothing.
     pub fn preview_bundle(
         &self,
         path: &Path,
         into: ImportInto<'_>,
         on_conflict: OnConflict,
     ) -> Result<BundlePreview, ApiError> {
-        let bundle = read_bundle(path)?;
+        let bundle = read_share_file(path)?;
         let existing = self.existing()?;
         let plan = self.plan(&bundle.contents, &existing, into, on_conflict)?;
         let conflicts = bundle
@@ -162,14 +164,15 @@ impl Studio {
         })
     }
 
-    /// Imports the bundle at `path`: everything in one transaction, or nothing.
+    /// Imports the bundle (or persona JSON) at `path`: everything in one transaction, or
+    /// nothing.
     pub fn import_bundle(
         &self,
         path: &Path,
         into: ImportInto<'_>,
         on_conflict: OnConflict,
     ) -> Result<ImportSummary, ApiError> {
-        let bundle = read_bundle(path)?;
+        let bundle = read_share_file(path)?;
         let existing = self.existing()?;
         let plan = self.plan(&bundle.contents, &existing, into, on_conflict)?;
         self.apply(plan)
@@ -191,21 +194,10 @@ impl Studio {
         project: &str,
         on_conflict: OnConflict,
     ) -> Result<ImportSummary, ApiError> {
-        let limits = Limits::default();
-        let bytes = read_limited(path, limits.max_json_bytes)?;
-        let persona = persona_bundle::from_json(&bytes, &limits).map_err(|source| {
-            ApiError::BundleRefused {
-                path: path.to_owned(),
-                source,
-            }
-        })?;
-        let contents = BundleContents {
-            personas: vec![persona],
-            ..BundleContents::default()
-        };
+        let bundle = read_persona_json(path)?;
         let existing = self.existing()?;
         let plan = self.plan(
-            &contents,
+            &bundle.contents,
             &existing,
             ImportInto::Project(project),
             on_conflict,
@@ -298,6 +290,64 @@ impl Studio {
             .find(|candidate| !taken.contains(candidate))
             .unwrap_or_else(|| name.to_owned()))
     }
+}
+
+/// Reads a file to import: a `.persona` bundle, or a single persona's JSON (told apart
+/// by their first byte, not their name, since files get renamed).
+fn read_share_file(path: &Path) -> Result<Bundle, ApiError> {
+    use std::io::Read;
+    let is_json = File::open(path)
+        .and_then(|mut f| {
+            let mut head = Vec::new();
+            f.by_ref().take(64).read_to_end(&mut head)?;
+            Ok(head.iter().find(|b| !b.is_ascii_whitespace()).copied())
+        })
+        .map_err(|e| ApiError::BundleRefused {
+            path: path.to_owned(),
+            source: e.into(),
+        })?
+        == Some(b'{');
+    if is_json {
+        read_persona_json(path)
+    } else {
+        read_bundle(path)
+    }
+}
+
+/// A single persona's JSON, seen as a bundle of that one persona without a project.
+fn read_persona_json(path: &Path) -> Result<Bundle, ApiError> {
+    let limits = Limits::default();
+    let bytes = read_limited(path, limits.max_json_bytes)?;
+    let persona =
+        persona_bundle::from_json(&bytes, &limits).map_err(|source| ApiError::BundleRefused {
+            path: path.to_owned(),
+            source,
+        })?;
+    let size = bytes.len() as u64;
+    let inspection = Inspection {
+        format_version: FORMAT_VERSION,
+        app_version: String::new(),
+        scope: Scope::Persona,
+        project: None,
+        personas: vec![PersonaEntry {
+            id: persona.id,
+            name: persona.name.clone(),
+            template: persona.template.clone(),
+            bytes: size,
+        }],
+        templates: Vec::new(),
+        assets: Vec::new(),
+        evidence_items: 0,
+        file_bytes: size,
+        unpacked_bytes: size,
+    };
+    Ok(Bundle {
+        inspection,
+        contents: BundleContents {
+            personas: vec![persona],
+            ..BundleContents::default()
+        },
+    })
 }
 
 /// Reads and checks a bundle file under the default limits.

@@ -87,8 +87,10 @@ pub struct Inspection {
     /// How many evidence items the snapshot holds.
     pub evidence_items: usize,
     /// The size of the bundle file, in bytes.
+    #[ts(type = "number")]
     pub file_bytes: u64,
     /// The sum of the uncompressed entries, in bytes.
+    #[ts(type = "number")]
     pub unpacked_bytes: u64,
 }
 
@@ -108,6 +110,7 @@ pub struct PersonaEntry {
     pub name: String,
     pub template: TemplateId,
     /// Its document's size in bytes.
+    #[ts(type = "number")]
     pub bytes: u64,
 }
 
@@ -117,6 +120,7 @@ pub struct PersonaEntry {
 pub struct TemplateEntry {
     pub id: TemplateId,
     pub name: String,
+    #[ts(type = "number")]
     pub bytes: u64,
 }
 
@@ -127,6 +131,7 @@ pub struct AssetEntry {
     pub hash: AssetHash,
     #[serde(flatten)]
     pub image: ImageInfo,
+    #[ts(type = "number")]
     pub bytes: u64,
 }
 

@@ -67,7 +67,9 @@ impl ImageFormat {
 #[ts(export)]
 pub struct ImageInfo {
     pub format: ImageFormat,
+    #[ts(type = "number")]
     pub width: u64,
+    #[ts(type = "number")]
     pub height: u64,
 }
 

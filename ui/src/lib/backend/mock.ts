@@ -2,6 +2,11 @@
 // codes, sorting, `updated` stamps), for the browser, the unit tests and Playwright.
 import type { Backend } from '../backend';
 import type { Brand } from '../bindings/Brand';
+import type { BundleExport } from '../bindings/BundleExport';
+import type { BundlePreview } from '../bindings/BundlePreview';
+import type { ImportSummary } from '../bindings/ImportSummary';
+import type { OnConflict } from '../bindings/OnConflict';
+import type { PlannedPersona } from '../bindings/PlannedPersona';
 import type { ErrorBody } from '../bindings/ErrorBody';
 import type { ExampleOutcome } from '../bindings/ExampleOutcome';
 import type { LibraryOverview } from '../bindings/LibraryOverview';
@@ -36,6 +41,14 @@ export interface MockOptions {
   newId?: () => string;
 }
 
+/** A `.persona` file as the mock keeps it: what it holds, or why it is refused. */
+export interface MockFile {
+  project: Project | null;
+  personas: Persona[];
+  /** When set, reading the file fails with this sentence (a hostile or broken file). */
+  refused?: string;
+}
+
 const MAX_NAME_CHARS = 120;
 const DEFAULT_BRAND: Brand = { primary: '#2f4b8f', accent: '#e86a4a', logo: null, font: null };
 
@@ -65,6 +78,13 @@ export class MockBackend implements Backend {
   private readonly now: () => Date;
   private readonly newId: () => string;
   private failures: Array<{ command: string; error: ErrorBody }> = [];
+  /** Files the mock can "open", by path; tests add them, `exportBundle` writes them. */
+  readonly files = new Map<string, MockFile>();
+  /** What `chooseBundleFile` and `takePendingOpen` answer next (tests set them). */
+  nextChosenFile: string | null = null;
+  pendingOpen: string | null = null;
+  readonly userTemplates = new Map<string, Template>();
+  private openListeners: Array<(path: string) => void> = [];
 
   constructor(options: MockOptions = {}) {
     this.latencyMs = options.latencyMs ?? 0;
@@ -100,8 +120,13 @@ export class MockBackend implements Backend {
     return this.now().toISOString();
   }
 
+  /** As if the file had been dropped on the window or opened by another launch. */
+  openFile(path: string): void {
+    for (const l of this.openListeners) l(path);
+  }
+
   private template(id: string): Template {
-    const t = BUILTIN_TEMPLATES.find((t) => t.id === id);
+    const t = BUILTIN_TEMPLATES.find((t) => t.id === id) ?? this.userTemplates.get(id);
     if (!t) throw fail('unknown_template', `there is no template '${id}' (\`template list\` shows them)`);
     return t;
   }
@@ -158,7 +183,7 @@ export class MockBackend implements Backend {
   }
 
   private card(p: Persona): PersonaCard {
-    const template = BUILTIN_TEMPLATES.find((t) => t.id === p.template);
+    const template = BUILTIN_TEMPLATES.find((t) => t.id === p.template) ?? this.userTemplates.get(p.template);
     return {
       id: p.id,
       project: p.project,
@@ -266,6 +291,177 @@ export class MockBackend implements Backend {
   }
 
   listTemplates(): Promise<Template[]> {
-    return this.answer('list_templates', () => [...BUILTIN_TEMPLATES]);
+    return this.answer('list_templates', () => [...BUILTIN_TEMPLATES, ...this.userTemplates.values()]);
+  }
+
+  saveTemplate(persona: string, name: string): Promise<Template> {
+    return this.answer('save_template', () => {
+      const p = this.persona(persona);
+      const base = this.template(p.template);
+      const trimmed = name.trim();
+      if (trimmed === '') throw fail('invalid', 'a template name needs 1 to 120 characters (this one has 0)');
+      const slug = trimmed.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      let id = `user-${slug}`.replace(/-$/, '');
+      for (let n = 2; this.userTemplates.has(id) || BUILTIN_TEMPLATES.some((t) => t.id === id); n++) {
+        id = `user-${slug}-${n}`;
+      }
+      const template: Template = {
+        ...structuredClone(base),
+        id,
+        name: trimmed,
+        modules: p.modules.map((m) => ({ ...structuredClone(m), body: emptied(m.body) })),
+      };
+      this.userTemplates.set(id, template);
+      return template;
+    });
+  }
+
+  deleteTemplate(id: string): Promise<null> {
+    return this.answer('delete_template', () => {
+      if (BUILTIN_TEMPLATES.some((t) => t.id === id)) {
+        throw fail('builtin_template', `'${id}' is a built-in template and cannot be deleted`);
+      }
+      const users = [...this.personas.values()].filter((p) => p.template === id).length;
+      if (users > 0) {
+        throw fail('template_in_use', `the template '${id}' is used by ${users} persona(s); move them to another template first`);
+      }
+      if (!this.userTemplates.delete(id)) throw fail('unknown_template', `there is no template '${id}'`);
+      return null;
+    });
+  }
+
+  takePendingOpen(): Promise<string | null> {
+    return this.answer('take_pending_open', () => {
+      const path = this.pendingOpen;
+      this.pendingOpen = null;
+      return path;
+    });
+  }
+
+  chooseBundleFile(): Promise<string | null> {
+    return this.answer('choose_bundle_file', () => this.nextChosenFile);
+  }
+
+  previewBundle(path: string, project: string | null, onConflict: OnConflict): Promise<BundlePreview> {
+    return this.answer('preview_bundle', () => {
+      const file = this.readFile(path);
+      const plan = this.plan(file, project, onConflict);
+      return {
+        file: {
+          format_version: '1.0',
+          app_version: '0.1.0',
+          scope: file.project && project === null ? 'project' : file.personas.length === 1 ? 'persona' : 'selection',
+          project: file.project ? { id: file.project.id, name: file.project.name } : null,
+          personas: file.personas.map((p) => ({ id: p.id, name: p.name, template: p.template, bytes: JSON.stringify(p).length })),
+          templates: [],
+          assets: [],
+          evidence_items: 0,
+          file_bytes: JSON.stringify(file).length,
+          unpacked_bytes: JSON.stringify(file).length,
+        },
+        import: plan.summary,
+        conflicts: file.personas.filter((p) => this.personas.has(p.id)).length,
+      };
+    });
+  }
+
+  importBundle(path: string, project: string | null, onConflict: OnConflict): Promise<ImportSummary> {
+    return this.answer('import_bundle', () => {
+      const plan = this.plan(this.readFile(path), project, onConflict);
+      if (plan.project) this.projects.set(plan.project.id, plan.project);
+      for (const p of plan.personas) this.personas.set(p.id, p);
+      return plan.summary;
+    });
+  }
+
+  exportBundle(personas: string[], project: string | null, suggestedName: string): Promise<BundleExport | null> {
+    return this.answer('export_bundle', () => {
+      const owner = project === null ? null : this.project(project);
+      const chosen = owner
+        ? [...this.personas.values()].filter((p) => p.project === owner.id)
+        : personas.map((id) => this.persona(id));
+      const path = `/home/user/${suggestedName}.persona`;
+      this.files.set(path, { project: owner ? structuredClone(owner) : null, personas: structuredClone(chosen) });
+      return { path, personas: chosen.length, templates: 1, images: 0, bytes: JSON.stringify(chosen).length };
+    });
+  }
+
+  async onOpenFile(listener: (path: string) => void): Promise<() => void> {
+    this.openListeners.push(listener);
+    return () => {
+      this.openListeners = this.openListeners.filter((l) => l !== listener);
+    };
+  }
+
+  private readFile(path: string): MockFile {
+    const file = this.files.get(path);
+    if (!file) throw fail('bundle_refused', `cannot open ${path}: the file could not be read: No such file or directory (os error 2)`);
+    if (file.refused) throw fail('bundle_refused', `cannot open ${path}: ${file.refused}`);
+    return structuredClone(file);
+  }
+
+  /** The import plan, with the semantics of `persona_bundle::plan_import`. */
+  private plan(file: MockFile, target: string | null, onConflict: OnConflict) {
+    let project: Project | null = null;
+    let projectId: string;
+    let action = 'use_existing';
+    if (target !== null) {
+      projectId = this.project(target).id;
+    } else {
+      if (!file.project) throw fail('import_refused', 'cannot import: the file holds no project; choose one to import into');
+      project = { ...file.project };
+      if (this.projects.has(project.id)) {
+        if (onConflict === 'keep-both') {
+          project.id = this.newId();
+          action = 'create';
+        } else if (onConflict === 'replace') {
+          action = 'replace';
+        } else {
+          project = null;
+        }
+      } else {
+        action = 'create';
+      }
+      if (project && action === 'create') {
+        const taken = new Set([...this.projects.values()].map((p) => p.name));
+        let name = project.name;
+        for (let n = 2; taken.has(name); n++) name = `${project.name} (${n})`;
+        project.name = name;
+      }
+      projectId = project?.id ?? file.project.id;
+    }
+    const created: PlannedPersona[] = [];
+    const replaced: PlannedPersona[] = [];
+    const skipped: PlannedPersona[] = [];
+    const personas: Persona[] = [];
+    for (const original of file.personas) {
+      const p = { ...original, project: projectId };
+      const row = (id: string) => ({ id, original: original.id, name: p.name });
+      if (!this.personas.has(p.id)) {
+        created.push(row(p.id));
+        personas.push(p);
+      } else if (onConflict === 'keep-both') {
+        p.id = this.newId();
+        created.push(row(p.id));
+        personas.push(p);
+      } else if (onConflict === 'replace') {
+        replaced.push(row(p.id));
+        personas.push(p);
+      } else {
+        skipped.push(row(p.id));
+      }
+    }
+    const summary: ImportSummary = {
+      project: projectId,
+      project_action: action,
+      created,
+      replaced,
+      skipped,
+      templates_created: [],
+      templates_replaced: [],
+      images_stored: 0,
+      images_dropped: 0,
+    };
+    return { project, personas, summary };
   }
 }

@@ -1,9 +1,15 @@
 // The only module that talks to Tauri. Commands take camelCase arguments (Tauri 2
 // converts them to the Rust side's snake_case) and reject with an `ErrorBody`.
 import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
 import type { Backend } from '../backend';
 import { toErrorBody } from '../backend';
+import type { BundleExport } from '../bindings/BundleExport';
+import type { BundlePreview } from '../bindings/BundlePreview';
 import type { ExampleOutcome } from '../bindings/ExampleOutcome';
+import type { ImportSummary } from '../bindings/ImportSummary';
+import type { OnConflict } from '../bindings/OnConflict';
 import type { LibraryOverview } from '../bindings/LibraryOverview';
 import type { Persona } from '../bindings/Persona';
 import type { Project } from '../bindings/Project';
@@ -49,4 +55,42 @@ export class TauriBackend implements Backend {
   listTemplates() {
     return call<Template[]>('list_templates');
   }
+  saveTemplate(persona: string, name: string) {
+    return call<Template>('save_template', { persona, name });
+  }
+  deleteTemplate(id: string) {
+    return call<null>('delete_template', { id });
+  }
+  takePendingOpen() {
+    return call<string | null>('take_pending_open');
+  }
+  chooseBundleFile() {
+    return call<string | null>('choose_bundle_file');
+  }
+  previewBundle(path: string, project: string | null, onConflict: OnConflict) {
+    return call<BundlePreview>('preview_bundle', { path, project, onConflict });
+  }
+  importBundle(path: string, project: string | null, onConflict: OnConflict) {
+    return call<ImportSummary>('import_bundle', { path, project, onConflict });
+  }
+  exportBundle(personas: string[], project: string | null, suggestedName: string) {
+    return call<BundleExport | null>('export_bundle', { personas, project, suggestedName });
+  }
+  async onOpenFile(listener: (path: string) => void) {
+    const fromLaunch = await listen<string>('open-file', (e) => listener(e.payload));
+    const fromDrop = await getCurrentWebview().onDragDropEvent((e) => {
+      if (e.payload.type !== 'drop') return;
+      const file = e.payload.paths.find(isShareFile);
+      if (file) listener(file);
+    });
+    return () => {
+      fromLaunch();
+      fromDrop();
+    };
+  }
+}
+
+/** Files the import view opens: bundles and single-persona JSON. */
+export function isShareFile(path: string): boolean {
+  return /\.(persona|json)$/i.test(path);
 }

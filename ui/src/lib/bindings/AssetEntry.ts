@@ -5,4 +5,4 @@ import type { ImageFormat } from "./ImageFormat";
 /**
  * One image in a bundle.
  */
-export type AssetEntry = { hash: AssetHash, bytes: bigint, format: ImageFormat, width: bigint, height: bigint, };
+export type AssetEntry = { hash: AssetHash, bytes: number, format: ImageFormat, width: number, height: number, };

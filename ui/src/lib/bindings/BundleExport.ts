@@ -3,4 +3,4 @@
 /**
  * What `bundle export` wrote.
  */
-export type BundleExport = { path: string, personas: number, templates: number, images: number, bytes: bigint, };
+export type BundleExport = { path: string, personas: number, templates: number, images: number, bytes: number, };

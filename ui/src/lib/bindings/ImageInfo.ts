@@ -4,4 +4,4 @@ import type { ImageFormat } from "./ImageFormat";
 /**
  * What an image's header says about it.
  */
-export type ImageInfo = { format: ImageFormat, width: bigint, height: bigint, };
+export type ImageInfo = { format: ImageFormat, width: number, height: number, };

@@ -26,8 +26,8 @@ evidence_items: number,
 /**
  * The size of the bundle file, in bytes.
  */
-file_bytes: bigint, 
+file_bytes: number, 
 /**
  * The sum of the uncompressed entries, in bytes.
  */
-unpacked_bytes: bigint, };
+unpacked_bytes: number, };

@@ -9,4 +9,4 @@ export type PersonaEntry = { id: PersonaId, name: string, template: TemplateId,
 /**
  * Its document's size in bytes.
  */
-bytes: bigint, };
+bytes: number, };

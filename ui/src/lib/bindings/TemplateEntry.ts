@@ -4,4 +4,4 @@ import type { TemplateId } from "./TemplateId";
 /**
  * One template in a bundle.
  */
-export type TemplateEntry = { id: TemplateId, name: string, bytes: bigint, };
+export type TemplateEntry = { id: TemplateId, name: string, bytes: number, };

@@ -8,6 +8,7 @@ import { t } from '../i18n';
 import { Clock } from './clock.svelte';
 import { PersonaEditor } from './editor.svelte';
 import { LibraryStore } from './library.svelte';
+import { ShareController } from './share.svelte';
 import { Toasts } from './toasts.svelte';
 
 export type View = { kind: 'library' } | { kind: 'editor'; id: string };
@@ -16,6 +17,7 @@ const FALLBACK_BRAND: Brand = { primary: '#2f4b8f', accent: '#e86a4a', logo: nul
 
 export class AppController {
   readonly library: LibraryStore;
+  readonly share: ShareController;
   readonly toasts = new Toasts();
   readonly clock = new Clock();
   view = $state<View>({ kind: 'library' });
@@ -27,11 +29,48 @@ export class AppController {
     private readonly editorDelayMs = 400,
   ) {
     this.library = new LibraryStore(backend);
+    this.share = new ShareController(backend, {
+      projects: () => this.library.projects,
+      selectedProject: () => this.library.selected?.id ?? null,
+      imported: (summary) => this.imported(summary.project, summary.created.length + summary.replaced.length),
+      say: (text, kind) => void this.toasts.show(text, kind),
+    });
   }
 
   async start(): Promise<void> {
     this.clock.start();
     await this.library.load();
+    // Files to open: the one the app was started with, then any other launch or drop.
+    try {
+      await this.backend.onOpenFile((path) => void this.openFile(path));
+      const pending = await this.backend.takePendingOpen();
+      if (pending) await this.openFile(pending);
+    } catch (e) {
+      this.toasts.show(toErrorBody(e).message, 'error');
+    }
+  }
+
+  /** Shows the import view for a file; an open persona's edits are stored first. */
+  async openFile(path: string): Promise<void> {
+    if (this.view.kind === 'editor' && !(await this.backToLibrary())) return;
+    await this.share.open(path);
+  }
+
+  private async imported(project: string, count: number): Promise<void> {
+    await this.library.load();
+    this.library.selectProject(project);
+    const name = this.library.projects.find((p) => p.id === project)?.name ?? '';
+    this.toasts.show(t('share.imported', { count, project: name }), 'success');
+  }
+
+  /** Saves the open persona's layout as a new template of the user's. */
+  async saveAsTemplate(name: string): Promise<void> {
+    const editor = this.editor;
+    if (!editor) return;
+    await editor.flush();
+    const template = await this.backend.saveTemplate(editor.persona.id, name);
+    this.library.templates = await this.backend.listTemplates();
+    this.toasts.show(t('template.saved', { name: template.name }), 'success');
   }
 
   /** The brand of the project the open persona belongs to. */
