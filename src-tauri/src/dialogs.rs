@@ -49,7 +49,11 @@ fn safe_file_name(name: &str) -> String {
             c => c,
         })
         .collect();
-    let trimmed = cleaned.trim().trim_start_matches('.').trim();
+    // Leading dots and spaces, in any mix ("../.." became ".. .."), would hide the file
+    // or leave a name of dots.
+    let trimmed = cleaned
+        .trim_start_matches(|c: char| c == '.' || c.is_whitespace())
+        .trim_end();
     if trimmed.is_empty() {
         "personas".to_owned()
     } else {
