@@ -18,6 +18,10 @@ fn main() {
         "preview_bundle",
         "import_bundle",
         "export_bundle",
+        "preview_sheet",
+        "export_sheet",
+        "export_deck",
+        "cancel_export",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -2,15 +2,18 @@
 //! `{code, message}` for the UI. No logic lives here.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use persona_api::bundle::{ImportSummary, OnConflict};
-use persona_api::model::{Persona, PersonaId, Project, ProjectId, Template};
+use persona_api::model::{Orientation, PageSize, Persona, PersonaId, Project, ProjectId, Template};
+use persona_api::sheet::{DeckProgress, FontBook};
 use persona_api::{
-    BundleExport, BundlePreview, BundleSelection, ErrorBody, ExampleOutcome, ImportInto,
-    LibraryOverview, SearchFilters, SearchResults, SearchSort, Studio,
+    font_book, BundleExport, BundlePreview, BundleSelection, ErrorBody, ExampleOutcome,
+    ExportFormat, ExportReport, ExportRequest, ImportInto, LibraryOverview, SearchFilters,
+    SearchResults, SearchSort, Studio,
 };
-use tauri::{State, WebviewWindow};
+use tauri::{Emitter, State, WebviewWindow};
 
 use crate::dialogs;
 
@@ -20,6 +23,10 @@ pub struct AppState {
     /// The mutex makes each command's read-modify-write atomic with respect to the others.
     studio: Mutex<Studio>,
     pending_open: Mutex<Option<PathBuf>>,
+    /// Parsed on first use (the CJK fallbacks take a moment), then shared by exports.
+    fonts: OnceLock<FontBook>,
+    /// Set by `cancel_export`; a running deck export stops before its next persona.
+    cancel: AtomicBool,
 }
 
 impl AppState {
@@ -27,9 +34,31 @@ impl AppState {
         AppState {
             studio: Mutex::new(studio),
             pending_open: Mutex::new(open),
+            fonts: OnceLock::new(),
+            cancel: AtomicBool::new(false),
         }
     }
+
+    fn fonts(&self) -> &FontBook {
+        self.fonts.get_or_init(|| {
+            let (fonts, missing) = font_book();
+            for path in missing {
+                eprintln!(
+                    "persona-studio: fallback font {} is not installed",
+                    path.display()
+                );
+            }
+            fonts
+        })
+    }
 }
+
+/// The event a deck export reports its progress with.
+pub const DECK_PROGRESS_EVENT: &str = "deck-progress";
+
+/// The export preview's resolution: the sheet at the size the dialog shows it, sharp on
+/// high-density screens.
+const PREVIEW_DPI: u32 = 110;
 
 type Reply<T> = Result<T, ErrorBody>;
 
@@ -169,7 +198,7 @@ pub async fn export_bundle(
     project: Option<ProjectId>,
     suggested_name: String,
 ) -> Reply<Option<BundleExport>> {
-    let Some(out) = dialogs::save_bundle(&window, &suggested_name).await else {
+    let Some(out) = dialogs::save_file(&window, &suggested_name, "persona").await else {
         return Ok(None);
     };
     let references: Vec<String> = personas.iter().map(PersonaId::to_string).collect();
@@ -186,4 +215,114 @@ pub async fn export_bundle(
 
 fn into(project: Option<&str>) -> ImportInto<'_> {
     project.map_or(ImportInto::BundleProject, ImportInto::Project)
+}
+
+/// One page of a persona's sheet as a PNG, for the export preview (the same layout the
+/// PDF and PNG exports draw). Sent as raw bytes, not JSON.
+#[tauri::command]
+pub async fn preview_sheet(
+    state: State<'_, AppState>,
+    id: PersonaId,
+    page: Option<PageSize>,
+    orientation: Option<Orientation>,
+    index: usize,
+) -> Result<tauri::ipc::Response, ErrorBody> {
+    let fonts = state.fonts();
+    let png = studio(&state)?
+        .render_persona_png(id, page, orientation, PREVIEW_DPI, fonts)
+        .map_err(|e| e.body())?;
+    let count = png.pages.len();
+    let bytes = png.pages.into_iter().nth(index).ok_or_else(|| ErrorBody {
+        code: "no_such_page".into(),
+        message: format!(
+            "the sheet has {count} page(s); there is no page {}",
+            index + 1
+        ),
+    })?;
+    Ok(tauri::ipc::Response::new(bytes))
+}
+
+/// The export dialog's choices for one sheet.
+#[derive(Debug, serde::Deserialize)]
+pub struct SheetChoices {
+    format: ExportFormat,
+    page: Option<PageSize>,
+    orientation: Option<Orientation>,
+    dpi: Option<u32>,
+}
+
+/// Asks where to save (native dialog), then exports the persona's sheet; `None` if the
+/// dialog was cancelled.
+#[tauri::command]
+pub async fn export_sheet(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    id: PersonaId,
+    choices: SheetChoices,
+    suggested_name: String,
+) -> Reply<Option<ExportReport>> {
+    let ext = match choices.format {
+        ExportFormat::Pdf => "pdf",
+        ExportFormat::Png => "png",
+    };
+    let Some(out) = dialogs::save_file(&window, &suggested_name, ext).await else {
+        return Ok(None);
+    };
+    let request = ExportRequest {
+        format: choices.format,
+        dpi: choices.dpi,
+        page: choices.page,
+        orientation: choices.orientation,
+        out,
+    };
+    let fonts = state.fonts();
+    studio(&state)?
+        .export_persona(&id.to_string(), &request, fonts)
+        .map(Some)
+        .map_err(|e| e.body())
+}
+
+/// Asks where to save, then exports every persona of the project into one PDF deck,
+/// reporting progress as `deck-progress` events; `None` if the dialog was cancelled.
+#[tauri::command]
+pub async fn export_deck(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    project: ProjectId,
+    page: Option<PageSize>,
+    orientation: Option<Orientation>,
+    suggested_name: String,
+) -> Reply<Option<ExportReport>> {
+    let Some(out) = dialogs::save_file(&window, &suggested_name, "pdf").await else {
+        return Ok(None);
+    };
+    let request = ExportRequest {
+        format: ExportFormat::Pdf,
+        dpi: None,
+        page,
+        orientation,
+        out,
+    };
+    state.cancel.store(false, Ordering::SeqCst);
+    let fonts = state.fonts();
+    let mut progress = |p: &DeckProgress| {
+        let _ = window.emit(DECK_PROGRESS_EVENT, p);
+    };
+    studio(&state)?
+        .export_project_deck(
+            &project.to_string(),
+            &request,
+            fonts,
+            &mut progress,
+            &state.cancel,
+        )
+        .map(Some)
+        .map_err(|e| e.body())
+}
+
+/// Stops a running deck export before its next persona; nothing is written.
+#[tauri::command]
+pub async fn cancel_export(state: State<'_, AppState>) -> Reply<()> {
+    state.cancel.store(true, Ordering::SeqCst);
+    Ok(())
 }

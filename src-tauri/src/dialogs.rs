@@ -17,15 +17,20 @@ pub async fn open_bundle(window: &WebviewWindow) -> Option<PathBuf> {
         .map(|f| f.path().to_owned())
 }
 
-/// Asks where to save a `.persona` file, suggesting `name.persona`.
-pub async fn save_bundle(window: &WebviewWindow, name: &str) -> Option<PathBuf> {
-    let mut file = safe_file_name(name);
-    file.push_str(".persona");
+/// Asks where to save a file of type `ext` (`persona`, `pdf`, `png`), suggesting
+/// `name.ext`; a name typed without the extension gets it.
+pub async fn save_file(window: &WebviewWindow, name: &str, ext: &str) -> Option<PathBuf> {
+    let file = format!("{}.{ext}", safe_file_name(name));
+    let kind = match ext {
+        "persona" => "Persona Studio file",
+        "pdf" => "PDF document",
+        "png" => "PNG image",
+        _ => "File",
+    };
     rfd::AsyncFileDialog::new()
         .set_parent(window)
-        .set_title("Save as a Persona Studio file")
         .set_file_name(&file)
-        .add_filter("Persona Studio file", &["persona"])
+        .add_filter(kind, &[ext])
         .save_file()
         .await
         .map(|f| {
@@ -33,7 +38,7 @@ pub async fn save_bundle(window: &WebviewWindow, name: &str) -> Option<PathBuf> 
             if path.extension().is_some() {
                 path
             } else {
-                path.with_extension("persona")
+                path.with_extension(ext)
             }
         })
 }
@@ -49,11 +54,7 @@ fn safe_file_name(name: &str) -> String {
             c => c,
         })
         .collect();
-    // Leading dots and spaces, in any mix ("../.." became ".. .."), would hide the file
-    // or leave a name of dots.
-    let trimmed = cleaned
-        .trim_start_matches(|c: char| c == '.' || c.is_whitespace())
-        .trim_end();
+    let trimmed = cleaned.trim_matches(|c: char| c == '.' || c.is_whitespace());
     if trimmed.is_empty() {
         "personas".to_owned()
     } else {

@@ -60,6 +60,10 @@ pub fn run(data_dir: &Path, open: Option<PathBuf>) -> ExitCode {
             commands::preview_bundle,
             commands::import_bundle,
             commands::export_bundle,
+            commands::preview_sheet,
+            commands::export_sheet,
+            commands::export_deck,
+            commands::cancel_export,
         ])
         .run(tauri::generate_context!());
     match result {

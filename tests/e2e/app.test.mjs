@@ -123,8 +123,9 @@ test('first start offers the example library, and the library window shows it', 
     await s.end();
   }
   await waitForExit(dir);
-  const list = JSON.parse(cli(dir, 'persona', 'list', '--json').stdout);
-  assert.equal(list.length, 3);
+  const listed = cli(dir, 'persona', 'list', '--json');
+  assert.equal(listed.status, 0, `persona list after the window closed: ${listed.stderr}`);
+  assert.equal(JSON.parse(listed.stdout).length, 3);
 });
 
 test('vertical slice: create, rename and edit a persona; the saved edit survives kill -9 and a restart', async () => {
@@ -238,6 +239,34 @@ test('a .persona file opens in the import view: at start (`open FILE`) and from 
   const original = JSON.parse(cli(from, 'persona', 'show', 'Frugal Fred', '--json').stdout);
   const imported = JSON.parse(cli(dir, 'persona', 'show', 'Frugal Fred', '--json').stdout);
   assert.deepEqual(imported, original);
+});
+
+test('the export dialog previews the sheet the app draws', async () => {
+  const dir = tempLibrary();
+  assert.equal(cli(dir, 'example', 'install').status, 0);
+  const s = await launch(dir);
+  try {
+    await s.waitFor('the example personas', async () => (await s.findAll('[data-testid="persona-card"]')).length === 3);
+    const cards = await s.findAll('[data-testid="persona-card"]');
+    for (const card of cards) {
+      if ((await card.text()).includes('Tech-savvy Tara')) {
+        await card.click();
+        break;
+      }
+    }
+    await (await s.waitForElement('[data-testid="export-sheet"]')).click();
+    const img = await s.waitForElement('[data-testid="export-preview"]', 30000);
+    await s.waitFor('the preview to be decoded', async () => (await img.property('naturalWidth')) > 0, 30000);
+    // A4 landscape at the preview's 110 dpi: 1286 × 909 pixels.
+    assert.equal(await img.property('naturalWidth'), 1286);
+    assert.equal(await img.property('naturalHeight'), 909);
+    await sleep(1000);
+    const still = await s.findAll('[data-testid="export-preview"]');
+    fs.writeFileSync(path.join(OUT, 'export-preview.png'), await s.screenshot());
+    assert.equal(still.length, 1, 'the preview went away');
+  } finally {
+    await s.end();
+  }
 });
 
 test('library search runs in the app, and module edits with undo and redo reach the library on disk', async () => {

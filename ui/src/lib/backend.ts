@@ -14,7 +14,12 @@ import type { SearchSort } from './bindings/SearchSort';
 import type { Template } from './bindings/Template';
 import type { BundleExport } from './bindings/BundleExport';
 import type { BundlePreview } from './bindings/BundlePreview';
+import type { DeckProgress } from './bindings/DeckProgress';
+import type { ExportFormat } from './bindings/ExportFormat';
+import type { ExportReport } from './bindings/ExportReport';
 import type { ImportSummary } from './bindings/ImportSummary';
+import type { Orientation } from './bindings/Orientation';
+import type { PageSize } from './bindings/PageSize';
 import type { OnConflict } from './bindings/OnConflict';
 import type { MockOptions } from './backend/mock';
 
@@ -57,6 +62,26 @@ export interface Backend {
    * Answers a function that stops listening.
    */
   onOpenFile(listener: (path: string) => void): Promise<() => void>;
+
+  /**
+   * Page `index` of the persona's sheet as PNG bytes, drawn by the same layout as the
+   * exports; null page or orientation means the template's.
+   */
+  previewSheet(id: PersonaId, page: PageSize | null, orientation: Orientation | null, index: number): Promise<Uint8Array>;
+  /** Asks where to save (native dialog), then exports; null when cancelled there. */
+  exportSheet(
+    id: PersonaId,
+    format: ExportFormat,
+    page: PageSize | null,
+    orientation: Orientation | null,
+    dpi: number | null,
+    suggestedName: string,
+  ): Promise<ExportReport | null>;
+  /** A project as one PDF deck; progress arrives through `onDeckProgress`. */
+  exportDeck(project: ProjectId, page: PageSize | null, orientation: Orientation | null, suggestedName: string): Promise<ExportReport | null>;
+  /** Stops a running deck export; it then rejects with code `cancelled`. */
+  cancelExport(): Promise<null>;
+  onDeckProgress(listener: (progress: DeckProgress) => void): Promise<() => void>;
 }
 
 /** Turns anything a command rejected with into the `ErrorBody` the UI shows. */

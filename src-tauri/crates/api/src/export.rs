@@ -11,12 +11,15 @@ use persona_sheet::{
     Warning,
 };
 use persona_store::Library;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::{ApiError, Studio};
 
 /// What to export to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
 pub enum ExportFormat {
     Pdf,
     Png,
@@ -36,7 +39,8 @@ pub struct ExportRequest {
 }
 
 /// What an export wrote: the CLI's `--json` answer.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
 pub struct ExportReport {
     /// The file written (for a PNG of several pages, the first; the others are
     /// `NAME-page2.png`, `NAME-page3.png`, …).
@@ -65,6 +69,40 @@ impl AssetSource for LibraryAssets<'_> {
 }
 
 impl Studio {
+    /// Draws a persona's sheet as PNG pages in memory, for the export preview.
+    pub fn render_persona_png(
+        &self,
+        id: persona_model::PersonaId,
+        page: Option<PageSize>,
+        orientation: Option<Orientation>,
+        dpi: u32,
+        fonts: &FontBook,
+    ) -> Result<persona_sheet::PngExport, ApiError> {
+        let persona = self.persona(id)?;
+        let project = self
+            .library()
+            .project(persona.project)?
+            .ok_or_else(|| ApiError::UnknownProject(persona.project.to_string()))?;
+        let charts = BTreeMap::new();
+        let template = self.template(persona.template.as_str())?;
+        let input = sheet_input(&persona, &template, &project, &charts);
+        let options = SheetOptions {
+            page: PageOptions {
+                size: page,
+                orientation,
+            },
+            ..SheetOptions::default()
+        };
+        let assets = LibraryAssets(self.library());
+        Ok(persona_sheet::export_png(
+            &input,
+            &options,
+            Dpi::new(dpi)?,
+            fonts,
+            &assets,
+        )?)
+    }
+
     /// Exports one persona (an id or exact name) as a PDF or PNG file.
     pub fn export_persona(
         &self,

@@ -11,6 +11,7 @@ use crate::options::{AssetSource, PdfExport, SheetInput, SheetOptions, Warning};
 use crate::pdf::render_pdf;
 use crate::scene::{Clip, Item, Page, Paint, Point, Rect, Scene};
 use crate::SheetError;
+use ts_rs::TS;
 
 /// What a deck is made of.
 pub struct DeckInput<'a> {
@@ -22,7 +23,8 @@ pub struct DeckInput<'a> {
 }
 
 /// Progress of a deck export, reported after the cover and after each persona.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, TS)]
+#[ts(export)]
 pub struct DeckProgress {
     /// Personas laid out so far.
     pub done: usize,

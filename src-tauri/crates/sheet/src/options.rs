@@ -6,6 +6,7 @@ use std::fmt;
 
 use persona_model::{AssetHash, Brand, Orientation, PageSize, Persona, Template};
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::SheetError;
 
@@ -134,8 +135,9 @@ pub struct SheetInput<'a> {
 
 /// Something the export did not draw as asked, reported so that nothing is lost
 /// silently. Serialised for `--json` as `{ "kind": ..., ... }`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
 pub enum Warning {
     /// No font has a glyph for this character; a box was drawn in its place.
     MissingGlyph { module: String, character: char },

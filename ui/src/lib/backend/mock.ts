@@ -4,7 +4,12 @@ import type { Backend } from '../backend';
 import type { Brand } from '../bindings/Brand';
 import type { BundleExport } from '../bindings/BundleExport';
 import type { BundlePreview } from '../bindings/BundlePreview';
+import type { DeckProgress } from '../bindings/DeckProgress';
+import type { ExportFormat } from '../bindings/ExportFormat';
+import type { ExportReport } from '../bindings/ExportReport';
 import type { ImportSummary } from '../bindings/ImportSummary';
+import type { Orientation } from '../bindings/Orientation';
+import type { PageSize } from '../bindings/PageSize';
 import type { OnConflict } from '../bindings/OnConflict';
 import type { PlannedPersona } from '../bindings/PlannedPersona';
 import type { ErrorBody } from '../bindings/ErrorBody';
@@ -85,6 +90,10 @@ export class MockBackend implements Backend {
   pendingOpen: string | null = null;
   readonly userTemplates = new Map<string, Template>();
   private openListeners: Array<(path: string) => void> = [];
+  private progressListeners: Array<(p: DeckProgress) => void> = [];
+  private cancelled = false;
+  /** How long the mock takes per persona of a deck, to watch progress and cancel. */
+  deckStepMs = 0;
 
   constructor(options: MockOptions = {}) {
     this.latencyMs = options.latencyMs ?? 0;
@@ -393,6 +402,66 @@ export class MockBackend implements Backend {
     };
   }
 
+  previewSheet(id: string, page: PageSize | null, orientation: Orientation | null, index: number): Promise<Uint8Array> {
+    return this.answer('preview_sheet', () => {
+      const p = this.persona(id);
+      if (index > 0) throw fail('no_such_page', `the sheet has 1 page(s); there is no page ${index + 1}`);
+      // The mock cannot lay out sheets; it answers a picture that says which sheet and
+      // page options were asked for, so tests can see them reach the backend.
+      return mockSheetPng(`${p.name} · ${page ?? 'template'} · ${orientation ?? 'template'}`);
+    });
+  }
+
+  exportSheet(
+    id: string,
+    format: ExportFormat,
+    page: PageSize | null,
+    orientation: Orientation | null,
+    dpi: number | null,
+    suggestedName: string,
+  ): Promise<ExportReport | null> {
+    return this.answer('export_sheet', () => {
+      this.persona(id);
+      if (format === 'png' && dpi !== null && (dpi < 72 || dpi > 600)) {
+        throw fail('export_failed', `${dpi} dpi is outside 72–600`);
+      }
+      this.exports.push({ id, format, page, orientation, dpi });
+      return { path: `/home/user/${suggestedName}.${format}`, pages: 1, warnings: [] };
+    });
+  }
+
+  /** Every sheet export asked for, with its options. */
+  readonly exports: Array<{ id: string; format: ExportFormat; page: PageSize | null; orientation: Orientation | null; dpi: number | null }> = [];
+
+  async exportDeck(project: string, page: PageSize | null, orientation: Orientation | null, suggestedName: string): Promise<ExportReport | null> {
+    this.calls.push('export_deck');
+    const owner = this.project(project);
+    const personas = [...this.personas.values()].filter((p) => p.project === owner.id).sort(byName);
+    this.cancelled = false;
+    const report = (p: DeckProgress) => this.progressListeners.forEach((l) => l(p));
+    report({ done: 0, total: personas.length, persona: '' });
+    for (const [i, p] of personas.entries()) {
+      if (this.deckStepMs > 0) await new Promise((r) => setTimeout(r, this.deckStepMs));
+      if (this.cancelled) throw fail('cancelled', 'the export was cancelled; nothing was written');
+      report({ done: i + 1, total: personas.length, persona: p.name });
+    }
+    void page;
+    void orientation;
+    return { path: `/home/user/${suggestedName}.pdf`, pages: personas.length + 1, warnings: [] };
+  }
+
+  cancelExport(): Promise<null> {
+    this.cancelled = true;
+    return this.answer('cancel_export', () => null);
+  }
+
+  async onDeckProgress(listener: (p: DeckProgress) => void): Promise<() => void> {
+    this.progressListeners.push(listener);
+    return () => {
+      this.progressListeners = this.progressListeners.filter((l) => l !== listener);
+    };
+  }
+
   private readFile(path: string): MockFile {
     const file = this.files.get(path);
     if (!file) throw fail('bundle_refused', `cannot open ${path}: the file could not be read: No such file or directory (os error 2)`);
@@ -464,4 +533,26 @@ export class MockBackend implements Backend {
     };
     return { project, personas, summary };
   }
+}
+
+/** A small PNG with a line of text, drawn by the browser (a 1-pixel PNG elsewhere). */
+function mockSheetPng(text: string): Uint8Array {
+  if (typeof document === 'undefined') {
+    return Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+  }
+  const canvas = document.createElement('canvas');
+  canvas.width = 842;
+  canvas.height = 595;
+  const g = canvas.getContext('2d');
+  if (g) {
+    g.fillStyle = '#ffffff';
+    g.fillRect(0, 0, 842, 595);
+    g.fillStyle = '#2f4b8f';
+    g.fillRect(0, 0, 842, 8);
+    g.fillStyle = '#222222';
+    g.font = '24px sans-serif';
+    g.fillText(text, 40, 80);
+  }
+  const data = canvas.toDataURL('image/png').split(',')[1] ?? '';
+  return Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
 }

@@ -8,7 +8,12 @@ import { toErrorBody } from '../backend';
 import type { BundleExport } from '../bindings/BundleExport';
 import type { BundlePreview } from '../bindings/BundlePreview';
 import type { ExampleOutcome } from '../bindings/ExampleOutcome';
+import type { DeckProgress } from '../bindings/DeckProgress';
+import type { ExportFormat } from '../bindings/ExportFormat';
+import type { ExportReport } from '../bindings/ExportReport';
 import type { ImportSummary } from '../bindings/ImportSummary';
+import type { Orientation } from '../bindings/Orientation';
+import type { PageSize } from '../bindings/PageSize';
 import type { OnConflict } from '../bindings/OnConflict';
 import type { LibraryOverview } from '../bindings/LibraryOverview';
 import type { Persona } from '../bindings/Persona';
@@ -87,6 +92,30 @@ export class TauriBackend implements Backend {
       fromLaunch();
       fromDrop();
     };
+  }
+  async previewSheet(id: string, page: PageSize | null, orientation: Orientation | null, index: number) {
+    // The command answers raw bytes (an ArrayBuffer), not JSON.
+    const bytes = await call<ArrayBuffer>('preview_sheet', { id, page, orientation, index });
+    return new Uint8Array(bytes);
+  }
+  exportSheet(
+    id: string,
+    format: ExportFormat,
+    page: PageSize | null,
+    orientation: Orientation | null,
+    dpi: number | null,
+    suggestedName: string,
+  ) {
+    return call<ExportReport | null>('export_sheet', { id, choices: { format, page, orientation, dpi }, suggestedName });
+  }
+  exportDeck(project: string, page: PageSize | null, orientation: Orientation | null, suggestedName: string) {
+    return call<ExportReport | null>('export_deck', { project, page, orientation, suggestedName });
+  }
+  cancelExport() {
+    return call<null>('cancel_export');
+  }
+  async onDeckProgress(listener: (progress: DeckProgress) => void) {
+    return listen<DeckProgress>('deck-progress', (e) => listener(e.payload));
   }
 }
 
