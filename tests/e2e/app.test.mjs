@@ -52,6 +52,20 @@ function cli(dir, ...args) {
   return spawnSync(BIN, ['--data-dir', dir, ...args], { encoding: 'utf8', env: cleanEnv() });
 }
 
+/**
+ * `cli` right after the window closed: an exiting process drops its memory (ps no longer
+ * shows its arguments) a moment before its open files, the library's lock among them,
+ * so a refusal for a lock in use is asked again for a few seconds.
+ */
+async function cliAfterExit(dir, ...args) {
+  let r = cli(dir, ...args);
+  for (let i = 0; i < 50 && r.status !== 0 && /is in use/.test(r.stderr); i++) {
+    await sleep(100);
+    r = cli(dir, ...args);
+  }
+  return r;
+}
+
 function cleanEnv() {
   const env = { ...process.env };
   delete env.PERSONA_STUDIO_DATA;
@@ -234,7 +248,7 @@ test('a .persona file opens in the import view: at start (`open FILE`) and from 
     await s.end();
   }
   await waitForExit(dir);
-  const list = JSON.parse(cli(dir, 'persona', 'list', '--json').stdout);
+  const list = JSON.parse((await cliAfterExit(dir, 'persona', 'list', '--json')).stdout);
   assert.deepEqual(list.map((p) => p.name).sort(), ['Frugal Fred', 'Procurement Paul', 'Tech-savvy Tara']);
   const original = JSON.parse(cli(from, 'persona', 'show', 'Frugal Fred', '--json').stdout);
   const imported = JSON.parse(cli(dir, 'persona', 'show', 'Frugal Fred', '--json').stdout);
@@ -303,13 +317,7 @@ test('library search runs in the app, and module edits with undo and redo reach 
     await s.end();
   }
   await waitForExit(dir);
-  // An exiting process drops its memory (ps no longer shows its arguments) a moment
-  // before its open files, the library's lock among them: ask again for a few seconds.
-  let shown = cli(dir, 'persona', 'show', 'Tech-savvy Tara', '--json');
-  for (let i = 0; i < 50 && shown.status !== 0 && /is in use/.test(shown.stderr); i++) {
-    await sleep(100);
-    shown = cli(dir, 'persona', 'show', 'Tech-savvy Tara', '--json');
-  }
+  const shown = await cliAfterExit(dir, 'persona', 'show', 'Tech-savvy Tara', '--json');
   assert.equal(shown.status, 0, shown.stderr);
   const added = JSON.parse(shown.stdout).modules.find((m) => m.id === 'list-1');
   assert.equal(added?.title, 'Rituals');
