@@ -47,7 +47,7 @@ pub enum Command {
     /// Create, list and show personas
     #[command(subcommand)]
     Persona(PersonaCommand),
-    /// List templates, save a persona's layout as a template of your own
+    /// List templates and presets, save a persona's layout as a template of your own
     #[command(subcommand)]
     Template(TemplateCommand),
     /// Share personas as .persona files: export, inspect, import
@@ -168,9 +168,37 @@ pub enum PersonaCommand {
         /// The persona's name
         #[arg(long, value_name = "NAME")]
         name: String,
-        /// The template id (see `template list`) [default: user-persona]
+        /// The template id (see `template list`) [default: user-persona, or the preset's]
         #[arg(long, value_name = "ID")]
         template: Option<String>,
+        /// Prefill with a preset (see `template presets`), e.g. coupon-hunter
+        #[arg(long, value_name = "ID")]
+        preset: Option<String>,
+    },
+    /// Copy a persona within its project ("(copy)" is added to the name); prints the new id
+    Duplicate {
+        /// The persona's id or exact name
+        persona: String,
+    },
+    /// Move a persona into another project; its id stays
+    Move {
+        /// The persona's id or exact name
+        persona: String,
+        /// The project (name or id) to move it to
+        #[arg(long, value_name = "NAME")]
+        project: String,
+    },
+    /// Set a persona's photo from a JPEG, PNG or WebP file (cropped to the centre
+    /// square and scaled to 512 px), or remove it
+    Photo {
+        /// The persona's id or exact name
+        persona: String,
+        /// The image file
+        #[arg(required_unless_present = "remove", conflicts_with = "remove")]
+        file: Option<PathBuf>,
+        /// Remove the photo instead
+        #[arg(long)]
+        remove: bool,
     },
     /// Write one persona as plain JSON (docs/schemas/persona.schema.json)
     Export {
@@ -206,6 +234,9 @@ pub enum PersonaFormatArg {
 pub enum TemplateCommand {
     /// List the templates: id, name, description, number of modules, built-in or not
     List(JsonFlag),
+    /// List the presets that prefill a new persona (shopper archetypes):
+    /// id, template, name, description
+    Presets(JsonFlag),
     /// Save a persona's layout (modules, titles, labels; no content) as a new template;
     /// prints its id
     Save {
@@ -383,9 +414,44 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), ApiError> {
             project,
             name,
             template,
+            preset,
         }) => {
-            let persona = studio.create_persona(&project, &name, template.as_deref())?;
+            let persona = studio.create_persona_from(
+                &project,
+                &name,
+                template.as_deref(),
+                preset.as_deref(),
+            )?;
             println!("{}", persona.id);
+        }
+        Command::Persona(PersonaCommand::Duplicate { persona }) => {
+            let original = studio.resolve_persona(&persona)?;
+            println!("{}", studio.duplicate_persona(original.id)?.id);
+        }
+        Command::Persona(PersonaCommand::Move { persona, project }) => {
+            let p = studio.resolve_persona(&persona)?;
+            let moved = studio.move_persona(p.id, &project)?;
+            eprintln!("Moved '{}' to '{}'.", moved.name, project);
+        }
+        Command::Persona(PersonaCommand::Photo {
+            persona,
+            file,
+            remove,
+        }) => {
+            let p = studio.resolve_persona(&persona)?;
+            match file {
+                Some(path) if !remove => {
+                    let bytes = std::fs::read(&path).map_err(|source| ApiError::Read {
+                        path: path.clone(),
+                        source,
+                    })?;
+                    let p = studio.set_persona_photo(p.id, &bytes, None)?;
+                    println!("{}", p.photo.map(|h| h.to_string()).unwrap_or_default());
+                }
+                _ => {
+                    studio.remove_persona_photo(p.id)?;
+                }
+            }
         }
         Command::Export(args) => export(&studio, &args)?,
         Command::Survey(SurveyCommand::Inspect { file, json }) => inspect_survey(&file, json.json)?,
@@ -436,8 +502,35 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), ApiError> {
                 Ok(())
             });
         }
+        Command::Template(TemplateCommand::Presets(flag)) => {
+            let rows: Vec<PresetRow> = studio
+                .presets()
+                .iter()
+                .map(|p| PresetRow {
+                    id: &p.id,
+                    template: p.template.as_str(),
+                    name: &p.name,
+                    description: &p.description,
+                })
+                .collect();
+            output(flag.json, &rows, |out| {
+                for p in &rows {
+                    writeln!(out, "{:<16} {:<18} {}", p.id, p.template, p.name)?;
+                }
+                Ok(())
+            });
+        }
     }
     Ok(())
+}
+
+/// A row of `template presets --json`.
+#[derive(Serialize)]
+struct PresetRow<'a> {
+    id: &'a str,
+    template: &'a str,
+    name: &'a str,
+    description: &'a str,
 }
 
 fn export(studio: &Studio, args: &ExportArgs) -> Result<(), ApiError> {

@@ -6,13 +6,18 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use persona_api::bundle::{ImportSummary, OnConflict};
-use persona_api::model::{Orientation, PageSize, Persona, PersonaId, Project, ProjectId, Template};
+use persona_api::model::{
+    AssetHash, Brand, Orientation, PageSize, Persona, PersonaId, Preset, Project, ProjectId,
+    Template,
+};
+use persona_api::photo::CropRect;
 use persona_api::sheet::{DeckProgress, FontBook};
 use persona_api::{
     font_book, BundleExport, BundlePreview, BundleSelection, ErrorBody, ExampleOutcome,
-    ExportFormat, ExportReport, ExportRequest, ImportInto, LibraryOverview, SearchFilters,
-    SearchResults, SearchSort, Studio,
+    ExportFormat, ExportReport, ExportRequest, ImportInto, LibraryOverview, SearchHit, SearchQuery,
+    Studio,
 };
+use tauri::ipc::{InvokeBody, Request, Response};
 use tauri::{Emitter, State, WebviewWindow};
 
 use crate::dialogs;
@@ -114,18 +119,6 @@ pub async fn delete_persona(state: State<'_, AppState>, id: PersonaId) -> Reply<
 #[tauri::command]
 pub async fn list_templates(state: State<'_, AppState>) -> Reply<Vec<Template>> {
     studio(&state)?.templates().map_err(|e| e.body())
-}
-
-#[tauri::command]
-pub async fn search_personas(
-    state: State<'_, AppState>,
-    query: String,
-    filters: SearchFilters,
-    sort: SearchSort,
-) -> Reply<SearchResults> {
-    studio(&state)?
-        .search(&query, &filters, sort)
-        .map_err(|e| e.body())
 }
 
 #[tauri::command]
@@ -325,4 +318,164 @@ pub async fn export_deck(
 pub async fn cancel_export(state: State<'_, AppState>) -> Reply<()> {
     state.cancel.store(true, Ordering::SeqCst);
     Ok(())
+}
+
+#[tauri::command]
+pub async fn list_presets(state: State<'_, AppState>) -> Reply<Vec<Preset>> {
+    Ok(studio(&state)?.presets().to_vec())
+}
+
+#[tauri::command]
+pub async fn create_persona_from(
+    state: State<'_, AppState>,
+    project: ProjectId,
+    name: String,
+    template: Option<String>,
+    preset: Option<String>,
+) -> Reply<Persona> {
+    studio(&state)?
+        .create_persona_from(
+            &project.to_string(),
+            &name,
+            template.as_deref(),
+            preset.as_deref(),
+        )
+        .map_err(|e| e.body())
+}
+
+#[tauri::command]
+pub async fn duplicate_persona(state: State<'_, AppState>, id: PersonaId) -> Reply<Persona> {
+    studio(&state)?.duplicate_persona(id).map_err(|e| e.body())
+}
+
+#[tauri::command]
+pub async fn move_persona(
+    state: State<'_, AppState>,
+    id: PersonaId,
+    project: ProjectId,
+) -> Reply<Persona> {
+    studio(&state)?
+        .move_persona(id, &project.to_string())
+        .map_err(|e| e.body())
+}
+
+/// Opens the native dialog; `None` when the user cancelled.
+#[tauri::command]
+pub async fn choose_persona_photo(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    id: PersonaId,
+) -> Reply<Option<Persona>> {
+    let Some(bytes) = dialogs::pick_image(&window, "Choose a photo").await? else {
+        return Ok(None);
+    };
+    studio(&state)?
+        .set_persona_photo(id, &bytes, None)
+        .map(Some)
+        .map_err(|e| e.body())
+}
+
+/// Bytes dropped or pasted on the header, sent as the raw body of the request with the
+/// persona's id (and optionally a JSON crop rectangle) in the headers.
+#[tauri::command]
+pub async fn set_persona_photo(state: State<'_, AppState>, request: Request<'_>) -> Reply<Persona> {
+    let (bytes, id, crop) = raw_image(&request, "persona-id")?;
+    let id: PersonaId = id.parse().map_err(|_| bad_request("persona-id"))?;
+    studio(&state)?
+        .set_persona_photo(id, bytes, crop)
+        .map_err(|e| e.body())
+}
+
+#[tauri::command]
+pub async fn remove_persona_photo(state: State<'_, AppState>, id: PersonaId) -> Reply<Persona> {
+    studio(&state)?
+        .remove_persona_photo(id)
+        .map_err(|e| e.body())
+}
+
+/// A stored image's bytes, sent raw (the UI makes a blob URL of them).
+#[tauri::command]
+pub async fn get_asset(state: State<'_, AppState>, hash: AssetHash) -> Reply<Response> {
+    let (bytes, _mime) = studio(&state)?.asset(&hash).map_err(|e| e.body())?;
+    Ok(Response::new(bytes))
+}
+
+#[tauri::command]
+pub async fn update_project(
+    state: State<'_, AppState>,
+    id: ProjectId,
+    name: String,
+    brand: Brand,
+) -> Reply<Project> {
+    studio(&state)?
+        .update_project(id, &name, brand)
+        .map_err(|e| e.body())
+}
+
+/// Opens the native dialog for a logo; `None` when the user cancelled.
+#[tauri::command]
+pub async fn choose_brand_logo(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    id: ProjectId,
+) -> Reply<Option<Project>> {
+    let Some(bytes) = dialogs::pick_image(&window, "Choose a logo").await? else {
+        return Ok(None);
+    };
+    studio(&state)?
+        .set_brand_logo(id, &bytes)
+        .map(Some)
+        .map_err(|e| e.body())
+}
+
+/// Logo bytes dropped on the settings dialog, raw, with the project's id in a header.
+#[tauri::command]
+pub async fn set_brand_logo(state: State<'_, AppState>, request: Request<'_>) -> Reply<Project> {
+    let (bytes, id, _) = raw_image(&request, "project-id")?;
+    let id: ProjectId = id.parse().map_err(|_| bad_request("project-id"))?;
+    studio(&state)?
+        .set_brand_logo(id, bytes)
+        .map_err(|e| e.body())
+}
+
+#[tauri::command]
+pub async fn brand_fonts(state: State<'_, AppState>) -> Reply<Vec<String>> {
+    Ok(studio(&state)?.brand_fonts())
+}
+
+/// The raw body, the id header and the optional `crop` header (JSON) of an image upload.
+fn raw_image<'r>(
+    request: &'r Request<'_>,
+    id_header: &str,
+) -> Result<(&'r [u8], String, Option<CropRect>), ErrorBody> {
+    let InvokeBody::Raw(bytes) = request.body() else {
+        return Err(bad_request("body"));
+    };
+    let header = |name: &str| {
+        request
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    let id = header(id_header).ok_or_else(|| bad_request(id_header))?;
+    let crop = header("crop")
+        .map(|c| serde_json::from_str::<CropRect>(&c).map_err(|_| bad_request("crop")))
+        .transpose()?;
+    Ok((bytes.as_slice(), id, crop))
+}
+
+fn bad_request(what: &str) -> ErrorBody {
+    ErrorBody {
+        code: "bad_request".into(),
+        message: format!("the request's {what} is missing or malformed"),
+    }
+}
+
+#[tauri::command]
+pub async fn search_personas(
+    state: State<'_, AppState>,
+    query: SearchQuery,
+) -> Reply<Vec<SearchHit>> {
+    studio(&state)?.search(&query).map_err(|e| e.body())
 }

@@ -3,7 +3,34 @@
 
 use std::path::PathBuf;
 
+use persona_api::ErrorBody;
 use tauri::WebviewWindow;
+
+/// Test only: when set, "choose a photo" (and "choose a logo") read this file instead of
+/// opening the native dialog, which WebDriver cannot drive. The end-to-end tests set it;
+/// users never do.
+pub const TEST_PHOTO_ENV: &str = "PERSONA_STUDIO_TEST_PHOTO";
+
+/// Asks for a JPEG, PNG or WebP picture and answers its bytes, or `None` when the
+/// dialog was cancelled.
+pub async fn pick_image(window: &WebviewWindow, title: &str) -> Result<Option<Vec<u8>>, ErrorBody> {
+    if let Some(path) = std::env::var_os(TEST_PHOTO_ENV) {
+        let path = PathBuf::from(path);
+        return std::fs::read(&path)
+            .map(Some)
+            .map_err(|source| persona_api::ApiError::Read { path, source }.body());
+    }
+    match rfd::AsyncFileDialog::new()
+        .set_parent(window)
+        .set_title(title)
+        .add_filter("Images (JPEG, PNG, WebP)", &["jpg", "jpeg", "png", "webp"])
+        .pick_file()
+        .await
+    {
+        Some(file) => Ok(Some(file.read().await)),
+        None => Ok(None),
+    }
+}
 
 /// Asks for a `.persona` file (or a persona's JSON) to open.
 pub async fn open_bundle(window: &WebviewWindow) -> Option<PathBuf> {

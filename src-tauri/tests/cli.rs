@@ -118,7 +118,16 @@ fn persona_new_in_every_built_in_template_and_in_any_script() {
         .iter()
         .map(|t| t["id"].as_str().unwrap())
         .collect();
-    assert!(ids.contains(&"user-persona") && ids.contains(&"b2b-buyer"));
+    assert_eq!(
+        ids,
+        [
+            "user-persona",
+            "ecommerce-shopper",
+            "b2b-buyer",
+            "proto-persona",
+            "ideal-customer-profile"
+        ]
+    );
     for (i, template) in ids.iter().enumerate() {
         let name = format!("王芳 {i}");
         let id = ok(

@@ -17,6 +17,11 @@ const OUT = path.join(root, 'tests', 'output');
 
 let driver;
 
+// Test only: the app's "choose photo" reads this file instead of opening the native
+// dialog, which WebDriver cannot drive (src-tauri/src/dialogs.rs). Set before the driver
+// starts so the apps it launches inherit it.
+process.env.PERSONA_STUDIO_TEST_PHOTO = path.join(import.meta.dirname, 'fixtures', 'portrait.jpg');
+
 before(async () => {
   assert.ok(fs.existsSync(BIN), `the app binary is missing at ${BIN}; scripts/test.sh builds it`);
   fs.mkdirSync(OUT, { recursive: true });
@@ -322,4 +327,93 @@ test('library search runs in the app, and module edits with undo and redo reach 
   const added = JSON.parse(shown.stdout).modules.find((m) => m.id === 'list-1');
   assert.equal(added?.title, 'Rituals');
   assert.equal(added?.body.kind, 'list');
+});
+
+/** Chooses an option of a <select> as a user would (the change event included). */
+async function choose(s, css, value) {
+  await s.cmd('POST', '/execute/sync', {
+    script: `const el = document.querySelector(arguments[0]);
+      el.value = arguments[1];
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));`,
+    args: [css, value],
+  });
+}
+
+const ENTER = '\uE007';
+
+test('a full persona from a template and a preset, with a photo, is all there after a restart', async () => {
+  const dir = tempLibrary();
+  assert.equal(cli(dir, 'project', 'new', 'Corner shop').status, 0);
+  const s = await launch(dir);
+  try {
+    (await s.waitForElement('[data-testid="new-persona"]')).click();
+    await (await s.waitForElement('[data-testid="new-persona-name"]')).type('Coupon Carla');
+    await choose(s, '[data-testid="new-persona-template"]', 'ecommerce-shopper');
+    await s.waitForElement('[data-testid="new-persona-preset"]');
+    await choose(s, '[data-testid="new-persona-preset"]', 'coupon-hunter');
+    await (await s.find('[data-testid="new-persona-submit"]')).click();
+
+    const archetype = await s.waitForElement('[data-testid="persona-archetype"]');
+    assert.equal(await archetype.property('value'), 'Discount and coupon hunter');
+    await setField(await s.find('[data-testid="persona-quote"]'), 'Если нет промокода — жду распродажу.');
+    const facts = await s.findAll('[data-testid="fact-value"]');
+    await setField(facts[0], '38');
+    await setField(facts[2], 'Kaunas, Lietuva');
+    const goalsAdd = await s.find('[data-module="goals"] [data-testid="list-add"]');
+    await goalsAdd.click();
+    await goalsAdd.type(`Tiết kiệm mỗi tháng${ENTER}`);
+    const tagAdd = await s.find('[data-module="brands"] [data-testid="tag-add"]');
+    await tagAdd.click();
+    await tagAdd.type(`淘宝${ENTER}`);
+
+    // The native dialog is replaced by PERSONA_STUDIO_TEST_PHOTO (see before()).
+    await (await s.find('[data-testid="photo-choose"]')).click();
+    const img = await s.waitForElement('[data-testid="avatar-photo"]');
+    assert.match(await img.attribute('src'), /^blob:/);
+    const status = await s.find('[data-testid="save-status"]');
+    await s.waitFor('everything saved', async () => (await status.attribute('data-state')) === 'saved');
+    fs.writeFileSync(path.join(OUT, 'full-persona.png'), await s.screenshot());
+  } catch (e) {
+    fs.writeFileSync(path.join(OUT, 'full-persona-failure.png'), await s.screenshot().catch(() => Buffer.alloc(0)));
+    throw e;
+  } finally {
+    await s.end();
+  }
+  await waitForExit(dir);
+
+  const shown = await cliAfterExit(dir, 'persona', 'show', 'Coupon Carla', '--json');
+  assert.equal(shown.status, 0, shown.stderr);
+  const p = JSON.parse(shown.stdout);
+  assert.equal(p.template, 'ecommerce-shopper');
+  assert.equal(p.quote, 'Если нет промокода — жду распродажу.');
+  assert.match(p.photo, /^[0-9a-f]{64}$/);
+  const body = (id) => p.modules.find((m) => m.id === id).body;
+  assert.equal(body('facts').rows[0].value, '38');
+  assert.equal(body('facts').rows[2].value, 'Kaunas, Lietuva');
+  assert.ok(body('goals').items.includes('Tiết kiệm mỗi tháng'));
+  assert.ok(body('drivers').items.includes('Discount codes and vouchers'));
+  assert.deepEqual(body('brands').tags, ['淘宝']);
+  assert.equal(body('mindset').rows[0].value, 5);
+
+  // Start again: the card and the editor show everything, the photo included.
+  const s2 = await launch(dir);
+  try {
+    const card = await s2.waitForElement('[data-testid="persona-card"]');
+    await s2.waitForElement('[data-testid="persona-card"] [data-testid="avatar-photo"]');
+    await card.click();
+    const quote = await s2.waitForElement('[data-testid="persona-quote"]');
+    assert.equal(await quote.property('value'), 'Если нет промокода — жду распродажу.');
+    assert.equal(await (await s2.find('[data-testid="persona-archetype"]')).property('value'), 'Discount and coupon hunter');
+    const facts = await s2.findAll('[data-testid="fact-value"]');
+    assert.equal(await facts[2].property('value'), 'Kaunas, Lietuva');
+    const tags = await texts(s2, '[data-module="brands"] [data-testid="tag"]');
+    assert.ok(tags.some((t) => t.includes('淘宝')), `tags: ${tags}`);
+    const img = await s2.waitForElement('[data-module="header"] [data-testid="avatar-photo"]');
+    // The stored photo really loaded: the <img> has the 512 px avatar's pixels.
+    await s2.waitFor('the photo to load', async () => (await img.property('naturalWidth')) === 512);
+    fs.writeFileSync(path.join(OUT, 'full-persona-restarted.png'), await s2.screenshot());
+  } finally {
+    await s2.end();
+  }
 });

@@ -207,8 +207,8 @@ test('reorder with Alt+Shift+arrows and with the menu; the sheet and the stored 
   // The field keeps the focus, so the user can go on moving or typing.
   await expect(item).toBeFocused();
   expect((await goals.boundingBox())!.y).toBeLessThan((await bio.boundingBox())!.y);
-  expect((await moduleOf(page, 'goals'))?.area).toEqual({ col: 4, row: 0, cols: 4, rows: 3 });
-  expect((await moduleOf(page, 'bio'))?.area).toEqual({ col: 4, row: 3, cols: 4, rows: 2 });
+  expect((await moduleOf(page, 'goals'))?.area).toEqual({ col: 4, row: 0, cols: 4, rows: 2 });
+  expect((await moduleOf(page, 'bio'))?.area).toEqual({ col: 4, row: 2, cols: 4, rows: 2 });
   // Tab order follows the sheet: goals now comes before bio.
   const ids = (await modules(page)).map((m) => m.id);
   expect(ids.indexOf('goals')).toBeLessThan(ids.indexOf('bio'));
@@ -219,7 +219,7 @@ test('reorder with Alt+Shift+arrows and with the menu; the sheet and the stored 
 
   // In the next column it takes its place at its own height, below what is there.
   expect((await moduleOf(page, 'personality'))?.area).toEqual({ col: 8, row: 0, cols: 4, rows: 2 });
-  expect((await moduleOf(page, 'goals'))?.area).toEqual({ col: 8, row: 2, cols: 4, rows: 3 });
+  expect((await moduleOf(page, 'goals'))?.area).toEqual({ col: 8, row: 2, cols: 4, rows: 2 });
   expect((await moduleOf(page, 'bio'))?.area).toEqual({ col: 4, row: 0, cols: 4, rows: 2 });
 
   // Back with the menu, from the keyboard only.
@@ -240,7 +240,7 @@ test('reorder with Alt+Shift+arrows and with the menu; the sheet and the stored 
     await page.getByTestId('module-action-up').click();
   }
   expect((await moduleOf(page, 'bio'))?.area).toEqual({ col: 4, row: 0, cols: 4, rows: 2 });
-  expect((await moduleOf(page, 'frustrations'))?.area).toEqual({ col: 4, row: 5, cols: 4, rows: 3 });
+  expect((await moduleOf(page, 'frustrations'))?.area).toEqual({ col: 4, row: 4, cols: 4, rows: 2 });
 });
 
 test('resize a module: wider, taller, narrower, shorter', async ({ page }) => {
@@ -251,14 +251,14 @@ test('resize a module: wider, taller, narrower, shorter', async ({ page }) => {
     await page.getByTestId(`module-action-${action}`).click();
   };
   await choose('taller');
-  expect((await moduleOf(page, 'brands'))?.area).toEqual({ col: 8, row: 6, cols: 4, rows: 3 });
+  expect((await moduleOf(page, 'brands'))?.area).toEqual({ col: 4, row: 6, cols: 4, rows: 3 });
   await choose('narrower');
-  expect((await moduleOf(page, 'brands'))?.area).toEqual({ col: 8, row: 6, cols: 3, rows: 3 });
+  expect((await moduleOf(page, 'brands'))?.area).toEqual({ col: 4, row: 6, cols: 3, rows: 3 });
   const after = (await brands.boundingBox())!;
   expect(after.width).toBeLessThan(before.width * 0.85);
   await choose('wider');
   await choose('shorter');
-  expect((await moduleOf(page, 'brands'))?.area).toEqual({ col: 8, row: 6, cols: 4, rows: 2 });
+  expect((await moduleOf(page, 'brands'))?.area).toEqual({ col: 4, row: 6, cols: 4, rows: 2 });
   await expect(page.getByTestId('redo')).toBeDisabled();
 });
 
@@ -278,7 +278,7 @@ test('rename a module title and a fact label; add and remove fact rows', async (
   const m = await moduleOf(page, 'facts');
   expect(m?.title).toBe('Demographics');
   expect(m?.body.rows?.map((r) => r.label)).toEqual([
-    'Age', 'Gender identity', 'Location', 'Family', 'Occupation', 'Income', 'Technology', 'Pets',
+    'Age', 'Gender identity', 'Location', 'Family status', 'Occupation', 'Household income', 'Technology use', 'Pets',
   ]);
   expect(m?.body.rows?.at(-1)).toEqual({ label: 'Pets', value: 'A cat called Byte' });
   await expect(page.locator('[data-module="facts"]')).toHaveAttribute('aria-label', 'Demographics');
@@ -346,12 +346,12 @@ test('duplicate a module: the copy sits right below with the same content; undo 
   await expect(copy.getByTestId('list-item')).toHaveCount(4);
   const m = await modules(page);
   const area = (id: string) => m.find((x) => x.id === id)!.area;
-  expect(area('list-1')).toEqual({ col: 4, row: 5, cols: 4, rows: 3 });
-  expect(area('frustrations')).toEqual({ col: 4, row: 8, cols: 4, rows: 3 });
+  expect(area('list-1')).toEqual({ col: 4, row: 4, cols: 4, rows: 2 });
+  expect(area('frustrations')).toEqual({ col: 4, row: 6, cols: 4, rows: 2 });
   expect(m.map((x) => x.id).indexOf('list-1')).toBe(m.map((x) => x.id).indexOf('goals') + 1);
   await page.keyboard.press('Control+z');
   await expect(copy).toHaveCount(0);
-  expect((await moduleOf(page, 'frustrations'))?.area.row).toBe(5);
+  expect((await moduleOf(page, 'frustrations'))?.area.row).toBe(4);
 });
 
 test('tags on the persona itself are edited beside the sheet and filter the library', async ({ page }) => {
@@ -367,7 +367,7 @@ test('tags on the persona itself are edited beside the sheet and filter the libr
   await expect(page.getByTestId('persona-card-name')).toHaveText([TARA]);
 });
 
-test('Tab goes through the sheet in reading order, the name first', async ({ page }) => {
+test('Tab goes through the sheet in reading order, the photo and the name first', async ({ page }) => {
   await page.getByTestId('delete-persona').focus();
   const order: string[] = [];
   for (let i = 0; i < 9; i += 1) {
@@ -381,6 +381,7 @@ test('Tab goes through the sheet in reading order, the name first', async ({ pag
     );
   }
   expect(order).toEqual([
+    'header:photo-choose',
     'header:persona-name',
     'header:persona-archetype',
     'header:persona-quote',
@@ -389,6 +390,5 @@ test('Tab goes through the sheet in reading order, the name first', async ({ pag
     'facts:module-menu',
     'facts:fact-label',
     'facts:fact-value',
-    'facts:fact-remove',
   ]);
 });

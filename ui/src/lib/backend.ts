@@ -8,10 +8,12 @@ import type { Persona } from './bindings/Persona';
 import type { PersonaId } from './bindings/PersonaId';
 import type { Project } from './bindings/Project';
 import type { ProjectId } from './bindings/ProjectId';
-import type { SearchFilters } from './bindings/SearchFilters';
-import type { SearchResults } from './bindings/SearchResults';
-import type { SearchSort } from './bindings/SearchSort';
 import type { Template } from './bindings/Template';
+import type { Preset } from './bindings/Preset';
+import type { Brand } from './bindings/Brand';
+import type { CropRect } from './bindings/CropRect';
+import type { SearchHit } from './bindings/SearchHit';
+import type { SearchQuery } from './bindings/SearchQuery';
 import type { BundleExport } from './bindings/BundleExport';
 import type { BundlePreview } from './bindings/BundlePreview';
 import type { DeckProgress } from './bindings/DeckProgress';
@@ -37,8 +39,33 @@ export interface Backend {
   savePersona(persona: Persona): Promise<Persona>;
   deletePersona(id: PersonaId): Promise<null>;
   listTemplates(): Promise<Template[]>;
-  /** Personas whose text holds every word of `query` and that pass `filters`. */
-  searchPersonas(query: string, filters: SearchFilters, sort: SearchSort): Promise<SearchResults>;
+  /** Presets that prefill a new persona (the shopper archetypes). */
+  listPresets(): Promise<Preset[]>;
+  /** Like `createPersona`, prefilled by `preset`; a null template takes the preset's. */
+  createPersonaFrom(
+    project: ProjectId,
+    name: string,
+    template: string | null,
+    preset: string | null,
+  ): Promise<Persona>;
+  /** A copy with a new id and "(copy)" after the name, in the same project. */
+  duplicatePersona(id: PersonaId): Promise<Persona>;
+  movePersona(id: PersonaId, project: ProjectId): Promise<Persona>;
+  /** Opens the native file dialog; resolves null when the user cancelled. */
+  choosePersonaPhoto(id: PersonaId): Promise<Persona | null>;
+  /** Image bytes dropped or pasted: checked, cropped, scaled and stored by the app. */
+  setPersonaPhoto(id: PersonaId, bytes: Uint8Array, crop: CropRect | null): Promise<Persona>;
+  removePersonaPhoto(id: PersonaId): Promise<Persona>;
+  /** The bytes of a stored image (photo or logo). */
+  getAsset(hash: string): Promise<Uint8Array>;
+  /** Renames a project and sets its brand (colours, font, logo). */
+  updateProject(id: ProjectId, name: string, brand: Brand): Promise<Project>;
+  chooseBrandLogo(id: ProjectId): Promise<Project | null>;
+  setBrandLogo(id: ProjectId, bytes: Uint8Array): Promise<Project>;
+  /** The font families sheets can be set in. */
+  brandFonts(): Promise<string[]>;
+  /** Every persona whose text holds all the query's words, filtered and sorted. */
+  searchPersonas(query: SearchQuery): Promise<SearchHit[]>;
   /** Saves the persona's layout (content emptied) as a template of the user's. */
   saveTemplate(persona: PersonaId, name: string): Promise<Template>;
   deleteTemplate(id: string): Promise<null>;

@@ -24,6 +24,24 @@ pub enum ApiError {
     DuplicateProject(String),
     #[error("there is no template '{0}' (`template list` shows them)")]
     UnknownTemplate(String),
+    #[error("there is no preset '{0}' (`template presets` shows them)")]
+    UnknownPreset(String),
+    #[error("the preset '{preset}' is for the template '{wants}', not '{template}'")]
+    PresetForOtherTemplate {
+        preset: String,
+        wants: String,
+        template: String,
+    },
+    #[error(transparent)]
+    Photo(#[from] crate::photo::PhotoError),
+    #[error("there is no stored image '{0}'")]
+    UnknownAsset(String),
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        path: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("a template name needs 1 to {max} characters (this one has {len})")]
     BadTemplateName { len: usize, max: usize },
     #[error("'{0}' is a built-in template and cannot be deleted")]
@@ -84,6 +102,14 @@ impl ApiError {
             ApiError::BuiltinTemplate(_) => "builtin_template",
             ApiError::TemplateInUse { .. } => "template_in_use",
             ApiError::NoDataDir => "no_data_dir",
+            ApiError::UnknownPreset(_) => "unknown_preset",
+            ApiError::PresetForOtherTemplate { .. } => "preset_template_mismatch",
+            ApiError::Photo(crate::photo::PhotoError::Unsupported { .. }) => "unsupported_image",
+            ApiError::Photo(crate::photo::PhotoError::TooLarge { .. })
+            | ApiError::Photo(crate::photo::PhotoError::TooManyPixels { .. }) => "image_too_large",
+            ApiError::Photo(_) => "bad_image",
+            ApiError::UnknownAsset(_) => "unknown_asset",
+            ApiError::Read { .. } => "read_failed",
             ApiError::Sheet(persona_sheet::SheetError::Cancelled { .. }) => "cancelled",
             ApiError::Sheet(_) => "export_failed",
             ApiError::Write { .. } => "write_failed",

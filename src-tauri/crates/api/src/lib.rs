@@ -6,9 +6,11 @@
 
 mod bundles;
 mod data_dir;
+mod editing;
 mod error;
 mod example;
 mod export;
+pub mod photo;
 mod search;
 mod studio;
 mod templates;
@@ -16,10 +18,11 @@ mod views;
 
 pub use bundles::{BundleExport, BundlePreview, BundleSelection, ImportInto};
 pub use data_dir::{resolve_data_dir, DATA_DIR_ENV};
+pub use editing::COPY_SUFFIX;
 pub use error::{ApiError, ErrorBody};
 pub use example::{ExampleOutcome, EXAMPLE_PROJECT};
 pub use export::{font_book, ExportFormat, ExportReport, ExportRequest};
-pub use search::{SearchFilters, SearchResults, SearchSort};
+pub use search::{SearchHit, SearchQuery, SearchSort};
 pub use studio::Studio;
 pub use views::{LibraryOverview, PersonaCard, ProjectCard};
 

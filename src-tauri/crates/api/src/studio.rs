@@ -1,25 +1,22 @@
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 use persona_model::{
-    initials, Clock, Persona, PersonaId, PersonaSummary, Project, ProjectId, ProjectSummary,
-    TemplateId, DEFAULT_TEMPLATE,
+    Clock, Persona, PersonaId, PersonaSummary, Project, ProjectId, ProjectSummary, TemplateId,
 };
 use persona_store::Library;
 
 use crate::search::SearchIndex;
 use crate::views::{LibraryOverview, PersonaCard, ProjectCard};
-use crate::{ApiError, SearchFilters, SearchResults, SearchSort};
-
-/// How many facts a persona card shows.
-const CARD_FACTS: usize = 3;
+use crate::ApiError;
 
 /// An open library and the clock that stamps its changes.
 pub struct Studio {
     lib: Library,
     clock: Box<dyn Clock>,
-    /// What the last search read, kept while the library does not change.
-    search_index: std::sync::Mutex<Option<SearchIndex>>,
+    /// The search index, built on first use and rebuilt after the library changes.
+    index: Mutex<Option<Arc<SearchIndex>>>,
 }
 
 impl std::fmt::Debug for Studio {
@@ -34,7 +31,7 @@ impl Studio {
         Ok(Studio {
             lib: Library::open(dir)?,
             clock,
-            search_index: std::sync::Mutex::new(None),
+            index: Mutex::new(None),
         })
     }
 
@@ -53,15 +50,29 @@ impl Studio {
         self.lib.is_empty()
     }
 
-    /// Every project with its personas, for the library screen.
+    pub(crate) fn index_slot(&self) -> &Mutex<Option<Arc<SearchIndex>>> {
+        &self.index
+    }
+
+    /// Template names by id, for persona cards.
+    pub(crate) fn template_names(&self) -> Result<BTreeMap<TemplateId, String>, ApiError> {
+        Ok(self
+            .templates()?
+            .into_iter()
+            .map(|t| (t.id, t.name))
+            .collect())
+    }
+
+    /// Every project with its personas, for the library screen. The cards come from
+    /// the search index, so opening the library reads every persona once.
     pub fn overview(&self) -> Result<LibraryOverview, ApiError> {
-        let template_names = self.template_names()?;
+        let index = self.index()?;
         let mut by_project: BTreeMap<ProjectId, Vec<PersonaCard>> = BTreeMap::new();
-        for p in self.lib.personas()? {
+        for e in &index.entries {
             by_project
-                .entry(p.project)
+                .entry(e.project)
                 .or_default()
-                .push(card(&p, &template_names));
+                .push(e.card.clone());
         }
         let projects: Vec<ProjectCard> = self
             .sorted_projects()?
@@ -81,38 +92,6 @@ impl Studio {
             data_dir: self.lib.dir().display().to_string(),
             projects,
         })
-    }
-
-    /// Searches the whole library: personas whose text holds every word of `query`
-    /// (without regard to case or accents) and that pass `filters`, as cards in `sort`
-    /// order. An empty query lists every persona that passes the filters.
-    ///
-    /// The first search after any write reads every persona once and keeps their folded
-    /// text and cards; later searches (a user typing) only scan that, until the library's
-    /// generation changes.
-    pub fn search(
-        &self,
-        query: &str,
-        filters: &SearchFilters,
-        sort: SearchSort,
-    ) -> Result<SearchResults, ApiError> {
-        // A poisoned lock only means an earlier search panicked: rebuild the index.
-        let mut index = self
-            .search_index
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let generation = self.lib.generation();
-        let current = match index.take() {
-            Some(i) if i.generation == generation => i,
-            _ => {
-                let personas = self.lib.personas()?;
-                let template_names = self.template_names()?;
-                SearchIndex::build(generation, &personas, |p| card(p, &template_names))
-            }
-        };
-        let results = current.search(query, filters, sort);
-        *index = Some(current);
-        Ok(results)
     }
 
     /// `project list`: every project with its number of personas, by name.
@@ -224,11 +203,7 @@ impl Studio {
         name: &str,
         template: Option<&str>,
     ) -> Result<Persona, ApiError> {
-        let project = self.resolve_project(project)?;
-        let template = self.template(template.unwrap_or(DEFAULT_TEMPLATE))?;
-        let persona = Persona::from_template(&template, project.id, name, self.clock.now())?;
-        self.lib.put_persona(&persona)?;
-        Ok(persona)
+        self.create_persona_from(project, name, template, None)
     }
 
     /// Stores an edited persona and answers it as stored (with its new `updated` time).
@@ -254,49 +229,10 @@ impl Studio {
         }
     }
 
-    /// Display names of every template, built in and the user's own, by id.
-    fn template_names(&self) -> Result<BTreeMap<TemplateId, String>, ApiError> {
-        Ok(self
-            .templates()?
-            .into_iter()
-            .map(|t| (t.id, t.name))
-            .collect())
-    }
-
     fn sorted_projects(&self) -> Result<Vec<Project>, ApiError> {
         let mut projects = self.lib.projects()?;
         projects.sort_by_key(|p| sort_key(&p.name));
         Ok(projects)
-    }
-}
-
-fn card(p: &Persona, template_names: &BTreeMap<TemplateId, String>) -> PersonaCard {
-    PersonaCard {
-        id: p.id,
-        project: p.project,
-        name: p.name.clone(),
-        archetype: p.archetype.clone(),
-        quote: p.quote.clone(),
-        key_facts: p
-            .modules
-            .iter()
-            .flat_map(|m| match &m.body {
-                persona_model::ModuleBody::Facts { rows } => rows.as_slice(),
-                _ => &[],
-            })
-            .filter(|f| !f.value.trim().is_empty() && !f.label.trim().is_empty())
-            .take(CARD_FACTS)
-            .cloned()
-            .collect(),
-        tags: p.tags.clone(),
-        template_name: template_names
-            .get(&p.template)
-            .cloned()
-            .unwrap_or_else(|| p.template.to_string()),
-        template: p.template.clone(),
-        photo: p.photo.clone(),
-        initials: initials(&p.name),
-        updated: p.updated,
     }
 }
 

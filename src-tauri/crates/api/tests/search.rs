@@ -1,148 +1,103 @@
-//! `Studio::search` against a real library on disk holding the example store and
-//! personas written in every script the app supports.
+//! Search over a real library: text in any script, filters, order, and an index that
+//! follows every change.
 
-use persona_api::model::{FixedClock, SystemClock};
-use persona_api::{SearchFilters, SearchSort, Studio};
+use chrono::{TimeZone, Utc};
+use persona_api::model::{FixedClock, PersonaId};
+use persona_api::{SearchQuery, SearchSort, Studio};
 
-fn studio(dir: &std::path::Path) -> Studio {
-    let studio = Studio::open(dir, Box::new(SystemClock)).unwrap();
-    studio.install_example(false).unwrap();
-    let project = studio.create_project("Khách hàng").unwrap();
-    for (name, quote) in [
-        ("王芳", "我喜欢在网上比较价格"),
-        ("Ирина Волкова", "Сначала читаю отзывы"),
-        ("Đặng Thu Hà", "Tôi sống ở Hà Nội"),
-        ("Rūta Žemaitė", "Perku tik su nuolaida"),
-    ] {
-        let mut p = studio
-            .create_persona(&project.id.to_string(), name, None)
-            .unwrap();
-        p.quote = quote.to_owned();
-        p.tags = vec!["intl".to_owned()];
-        studio.save_persona(p).unwrap();
-    }
-    studio
-}
-
-fn names(studio: &Studio, query: &str, filters: &SearchFilters, sort: SearchSort) -> Vec<String> {
-    studio
-        .search(query, filters, sort)
+fn names(s: &Studio, q: &SearchQuery) -> Vec<String> {
+    s.search(q)
         .unwrap()
-        .hits
         .into_iter()
-        .map(|c| c.name)
+        .map(|h| h.card.name)
         .collect()
 }
 
-#[test]
-fn finds_text_anywhere_on_the_sheet_in_every_script() {
-    let dir = tempfile::tempdir().unwrap();
-    let s = studio(dir.path());
-    let all = SearchFilters::default();
-    // A list item deep in Tara's sheet, a fact value of Fred's, a module title.
-    assert_eq!(
-        names(&s, "automation", &all, SearchSort::Name),
-        ["Tech-savvy Tara"]
-    );
-    assert!(names(&s, "", &all, SearchSort::Name).len() == 7);
-    assert_eq!(names(&s, "网上", &all, SearchSort::Name), ["王芳"]);
-    assert_eq!(
-        names(&s, "отзывы", &all, SearchSort::Name),
-        ["Ирина Волкова"]
-    );
-    assert_eq!(names(&s, "ha noi", &all, SearchSort::Name), ["Đặng Thu Hà"]);
-    assert_eq!(
-        names(&s, "ŽEMAITĖ", &all, SearchSort::Name),
-        ["Rūta Žemaitė"]
-    );
-    assert_eq!(
-        names(&s, "zemaite nuolaida", &all, SearchSort::Name),
-        ["Rūta Žemaitė"]
-    );
-    assert!(names(&s, "zemaite automation", &all, SearchSort::Name).is_empty());
+fn text(t: &str) -> SearchQuery {
+    SearchQuery {
+        text: t.into(),
+        ..Default::default()
+    }
 }
 
 #[test]
-fn filters_by_project_template_and_tag_and_lists_the_tags() {
+fn search_text_filters_order_and_freshness() {
     let dir = tempfile::tempdir().unwrap();
-    let s = studio(dir.path());
-    let example = s.resolve_project("Example store").unwrap();
-    let by_project = SearchFilters {
-        project: Some(example.id),
-        ..SearchFilters::default()
-    };
-    assert_eq!(
-        names(&s, "", &by_project, SearchSort::Name),
-        ["Frugal Fred", "Procurement Paul", "Tech-savvy Tara"]
-    );
-    let by_tag = SearchFilters {
-        tag: Some("intl".into()),
-        ..SearchFilters::default()
-    };
-    assert_eq!(names(&s, "", &by_tag, SearchSort::Name).len(), 4);
-    let paul = s.resolve_persona("Procurement Paul").unwrap();
-    let by_template = SearchFilters {
-        template: Some(paul.template.clone()),
-        ..SearchFilters::default()
-    };
-    assert_eq!(
-        names(&s, "", &by_template, SearchSort::Name),
-        ["Procurement Paul"]
-    );
-
-    let results = s
-        .search("", &SearchFilters::default(), SearchSort::Name)
+    let when = Utc.with_ymd_and_hms(2026, 5, 1, 12, 0, 0).unwrap();
+    let s = Studio::open(dir.path(), Box::new(FixedClock(when))).unwrap();
+    s.create_project("Shop").unwrap();
+    let b2b = s.create_project("B2B").unwrap();
+    let mut ira = s.create_persona("Shop", "Ирина", None).unwrap();
+    ira.quote = "Сначала читаю ОТЗЫВЫ".into();
+    ira.tags = vec!["Careful".into()];
+    s.save_persona(ira.clone()).unwrap();
+    let mut ha = s
+        .create_persona("Shop", "Đặng Thu Hà", Some("ecommerce-shopper"))
         .unwrap();
-    assert_eq!(results.total, 7);
-    assert!(results.tags.contains(&"intl".to_owned()));
-    assert!(results.tags.contains(&"coupons".to_owned()));
-    // Cards carry what the library shows: quote and key facts.
-    let fred = results
-        .hits
-        .iter()
-        .find(|c| c.name == "Frugal Fred")
+    // Decomposed Vietnamese, as some keyboards and pastes produce it.
+    ha.archetype = "Ngu\u{31b}o\u{31b}\u{300}i mua sắm".into();
+    s.save_persona(ha.clone()).unwrap();
+    let paul = s
+        .create_persona("B2B", "Procurement Paul", Some("b2b-buyer"))
         .unwrap();
-    assert!(!fred.quote.is_empty());
-    assert_eq!(fred.key_facts.len(), 3);
-    assert_eq!(fred.project, example.id);
-}
 
-#[test]
-fn sorts_by_last_change_newest_first() {
-    let dir = tempfile::tempdir().unwrap();
-    let s = studio(dir.path());
+    assert_eq!(names(&s, &text("отзывы")), ["Ирина"]);
+    assert_eq!(names(&s, &text("người")), ["Đặng Thu Hà"]);
+    assert_eq!(names(&s, &text("ирина отзывы")), ["Ирина"]);
+    assert!(names(&s, &text("ирина zzz")).is_empty());
+    // Module titles and labels are text too: every user persona has "Goals".
+    assert_eq!(names(&s, &text("")).len(), 3);
+
+    let in_b2b = SearchQuery {
+        project: Some(b2b.id),
+        ..Default::default()
+    };
+    assert_eq!(names(&s, &in_b2b), ["Procurement Paul"]);
+    let shopper = SearchQuery {
+        template: Some("ecommerce-shopper".into()),
+        ..Default::default()
+    };
+    assert_eq!(names(&s, &shopper), ["Đặng Thu Hà"]);
+    let tagged = SearchQuery {
+        tag: Some("CAREFUL".into()),
+        ..Default::default()
+    };
+    assert_eq!(names(&s, &tagged), ["Ирина"]);
+
+    // By name (case-insensitive), and by last change once Paul is edited later.
+    assert_eq!(
+        names(&s, &SearchQuery::default()),
+        ["Procurement Paul", "Đặng Thu Hà", "Ирина"]
+    );
     drop(s);
-    let later = chrono::DateTime::from_timestamp(4_102_444_800, 0).unwrap();
+    let later = Utc.with_ymd_and_hms(2026, 5, 2, 12, 0, 0).unwrap();
     let s = Studio::open(dir.path(), Box::new(FixedClock(later))).unwrap();
-    let fred = s.resolve_persona("Frugal Fred").unwrap();
-    s.save_persona(fred).unwrap();
-    let order = names(&s, "", &SearchFilters::default(), SearchSort::Updated);
-    assert_eq!(order.first().map(String::as_str), Some("Frugal Fred"));
-}
+    let mut ha2 = s.persona(ha.id).unwrap();
+    ha2.notes = "loyal to Shopee".into();
+    s.save_persona(ha2).unwrap();
+    let recent = SearchQuery {
+        sort: SearchSort::Updated,
+        ..Default::default()
+    };
+    assert_eq!(names(&s, &recent)[0], "Đặng Thu Hà");
+    assert_eq!(names(&s, &text("shopee")), ["Đặng Thu Hà"]);
 
-#[test]
-fn sees_every_change_made_since_the_last_search() {
-    let dir = tempfile::tempdir().unwrap();
-    let s = studio(dir.path());
-    let all = SearchFilters::default();
-    assert!(names(&s, "sourdough", &all, SearchSort::Name).is_empty());
-    let mut fred = s.resolve_persona("Frugal Fred").unwrap();
-    fred.notes = "Bakes sourdough on Sundays".into();
-    s.save_persona(fred.clone()).unwrap();
-    assert_eq!(
-        names(&s, "sourdough", &all, SearchSort::Name),
-        ["Frugal Fred"]
-    );
-    let project = s.resolve_project("Example store").unwrap();
-    s.create_persona(&project.id.to_string(), "Sourdough Sam", None)
-        .unwrap();
-    assert_eq!(
-        names(&s, "sourdough", &all, SearchSort::Name),
-        ["Frugal Fred", "Sourdough Sam"]
-    );
-    s.delete_persona(fred.id).unwrap();
-    assert_eq!(
-        names(&s, "sourdough", &all, SearchSort::Name),
-        ["Sourdough Sam"]
-    );
+    // The index follows deletes, moves and duplicates.
+    s.delete_persona(paul.id).unwrap();
+    assert!(names(&s, &text("procurement")).is_empty());
+    let copy = s.duplicate_persona(ira.id).unwrap();
+    assert_eq!(names(&s, &text("отзывы")), ["Ирина", "Ирина (copy)"]);
+    s.move_persona(copy.id, "B2B").unwrap();
+    assert_eq!(names(&s, &in_b2b), ["Ирина (copy)"]);
+    let overview = s.overview().unwrap();
+    let b2b_cards: Vec<PersonaId> = overview
+        .projects
+        .iter()
+        .find(|p| p.id == b2b.id)
+        .unwrap()
+        .personas
+        .iter()
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(b2b_cards, [copy.id]);
 }

@@ -34,6 +34,13 @@ pub enum ModelError {
     /// A slider value outside 0–100.
     #[error("slider '{label}' has value {value}; it must be between 0 and 100")]
     SliderOutOfRange { label: String, value: u8 },
+    /// A preset names a module or slider the persona does not have.
+    #[error("the preset '{preset}' does not fit this persona: module '{module}': {detail}")]
+    PresetMismatch {
+        preset: String,
+        module: String,
+        detail: String,
+    },
     /// No template with this id is known.
     #[error("there is no template '{id}'")]
     UnknownTemplate { id: String },

@@ -7,21 +7,25 @@
 
 mod clock;
 mod color;
+mod digest;
 mod error;
 mod ids;
 pub mod migrate;
 mod module;
 mod persona;
+mod preset;
 mod project;
 mod template;
 mod templates;
 
 pub use clock::{Clock, FixedClock, SystemClock, Timestamp};
 pub use color::Color;
+pub use digest::{fold, PersonaDigest};
 pub use error::ModelError;
 pub use ids::{AssetHash, PersonaId, ProjectId, TemplateId};
 pub use module::{Fact, GridArea, Module, ModuleBody, Slider, SliderScale};
-pub use persona::{initials, Persona, PersonaSummary, PERSONA_SCHEMA};
+pub use persona::{initials, Persona, PersonaSummary, MAX_NAME_CHARS, PERSONA_SCHEMA};
+pub use preset::{builtin_preset, builtin_presets, Preset, PresetFile, PRESET_SCHEMA};
 pub use project::{Brand, Project, ProjectSummary, PROJECT_SCHEMA};
 pub use template::{
     Grid, Orientation, PageSize, PageSpec, Template, TemplateSummary, TEMPLATE_SCHEMA,

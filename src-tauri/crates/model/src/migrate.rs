@@ -8,7 +8,8 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::{
-    ModelError, Persona, Project, Template, PERSONA_SCHEMA, PROJECT_SCHEMA, TEMPLATE_SCHEMA,
+    ModelError, Persona, PresetFile, Project, Template, PERSONA_SCHEMA, PRESET_SCHEMA,
+    PROJECT_SCHEMA, TEMPLATE_SCHEMA,
 };
 
 /// Reads a persona document of any supported schema version.
@@ -30,6 +31,25 @@ pub fn template(bytes: &[u8]) -> Result<Template, ModelError> {
     let t: Template = read("template", bytes, TEMPLATE_SCHEMA, &[])?;
     t.validate()?;
     Ok(t)
+}
+
+/// Reads a file of presets of any supported schema version.
+pub fn presets(bytes: &[u8]) -> Result<PresetFile, ModelError> {
+    let f: PresetFile = read("preset file", bytes, PRESET_SCHEMA, &[])?;
+    for p in &f.presets {
+        if let Some((label, value)) = p
+            .sliders
+            .values()
+            .flat_map(|m| m.iter())
+            .find(|(_, v)| **v > 100)
+        {
+            return Err(ModelError::SliderOutOfRange {
+                label: label.clone(),
+                value: *value,
+            });
+        }
+    }
+    Ok(f)
 }
 
 /// One migration step: turns a document of schema `n` (its index + 1) into `n + 1`.

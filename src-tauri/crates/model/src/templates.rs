@@ -11,6 +11,8 @@ const SOURCES: &[&str] = &[
     include_str!("../../../../assets/templates/user-persona.json"),
     include_str!("../../../../assets/templates/ecommerce-shopper.json"),
     include_str!("../../../../assets/templates/b2b-buyer.json"),
+    include_str!("../../../../assets/templates/proto-persona.json"),
+    include_str!("../../../../assets/templates/ideal-customer-profile.json"),
 ];
 
 /// Every built-in template, in the order the app offers them.
@@ -81,5 +83,106 @@ mod tests {
         }
         let json = serde_json::to_vec(&p).unwrap();
         assert_eq!(migrate::persona(&json).unwrap(), p);
+    }
+}
+
+#[cfg(test)]
+mod coverage {
+    //! The fields the persona literature asks for are on the built-in templates.
+    use super::*;
+    use crate::ModuleBody;
+
+    fn labels(template: &str, module: &str) -> Vec<String> {
+        let t = builtin_template(&template.into()).unwrap();
+        let m = t.modules.iter().find(|m| m.id == module).unwrap();
+        match &m.body {
+            ModuleBody::Facts { rows } => rows.iter().map(|r| r.label.clone()).collect(),
+            ModuleBody::Sliders { rows, .. } => rows.iter().map(|r| r.left.clone()).collect(),
+            other => vec![other.kind_name().to_owned()],
+        }
+    }
+
+    fn has_all(have: &[String], want: &[&str]) {
+        for w in want {
+            assert!(have.iter().any(|h| h == w), "missing {w} in {have:?}");
+        }
+    }
+
+    #[test]
+    fn five_templates_in_order() {
+        let ids: Vec<&str> = builtin_templates().iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "user-persona",
+                "ecommerce-shopper",
+                "b2b-buyer",
+                "proto-persona",
+                "ideal-customer-profile"
+            ]
+        );
+    }
+
+    #[test]
+    fn demographics_motivations_and_channels() {
+        let people = [
+            "Age",
+            "Gender",
+            "Location",
+            "Family status",
+            "Children",
+            "Household income",
+            "Education",
+            "Occupation",
+            "Technology use",
+        ];
+        has_all(&labels("user-persona", "facts"), &people);
+        has_all(&labels("ecommerce-shopper", "facts"), &people);
+        has_all(
+            &labels("user-persona", "motivations"),
+            &[
+                "Price",
+                "Convenience",
+                "Quality",
+                "Speed",
+                "Status",
+                "Social",
+            ],
+        );
+        has_all(
+            &labels("ecommerce-shopper", "channels"),
+            &[
+                "Instagram",
+                "Facebook",
+                "TikTok",
+                "YouTube",
+                "Email",
+                "Search",
+                "Marketplaces",
+                "In store",
+                "Word of mouth",
+            ],
+        );
+        has_all(
+            &labels("ideal-customer-profile", "facts"),
+            &[
+                "Industry",
+                "Company size",
+                "Annual revenue",
+                "Technology use",
+            ],
+        );
+    }
+
+    #[test]
+    fn lists_for_drivers_barriers_objections_needs_and_help() {
+        let list = |t: &str, m: &str| assert_eq!(labels(t, m), ["list"], "{t}/{m}");
+        list("ecommerce-shopper", "drivers");
+        list("ecommerce-shopper", "barriers");
+        list("b2b-buyer", "objections");
+        list("proto-persona", "needs");
+        list("proto-persona", "help");
+        list("ideal-customer-profile", "needs");
+        list("ideal-customer-profile", "help");
     }
 }

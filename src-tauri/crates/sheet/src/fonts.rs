@@ -238,6 +238,17 @@ impl FontBook {
         self.faces.get(usize::from(id.0)).map(|f| &f.info)
     }
 
+    /// The families in the book, each once, in fallback order.
+    pub fn families(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for f in &self.faces {
+            if !out.iter().any(|o| o.eq_ignore_ascii_case(&f.info.family)) {
+                out.push(f.info.family.clone());
+            }
+        }
+        out
+    }
+
     /// True when some face belongs to `family` (compared without case).
     pub fn has_family(&self, family: &str) -> bool {
         self.faces

@@ -93,6 +93,26 @@ fn b2b_buyer_in_vietnamese_with_another_brand() {
 }
 
 #[test]
+fn proto_persona_in_russian() {
+    check(
+        "proto-persona-ru",
+        &samples::persona("proto-persona", "ru"),
+        &Brand::default(),
+        0,
+    );
+}
+
+#[test]
+fn ideal_customer_profile_in_lithuanian() {
+    check(
+        "ideal-customer-profile-lt",
+        &samples::persona("ideal-customer-profile", "lt"),
+        &Brand::default(),
+        0,
+    );
+}
+
+#[test]
 fn mixed_scripts() {
     check("mixed-scripts", &samples::mixed(), &Brand::default(), 0);
 }

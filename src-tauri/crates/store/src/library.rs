@@ -1,13 +1,17 @@
 use std::path::{Path, PathBuf};
 
 use persona_model::{
-    migrate, AssetHash, ModelError, Persona, PersonaId, Project, ProjectId, Template, TemplateId,
+    migrate, AssetHash, ModelError, Persona, PersonaDigest, PersonaId, Project, ProjectId,
+    Template, TemplateId,
 };
 use sha2::{Digest, Sha256};
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 use sled::Transactional;
 
 use crate::lock::DirLock;
+
+/// The tree of persona digests; the suffix is the digest format's version.
+const DIGESTS_TREE: &str = "digests-2";
 use crate::{StoreError, DB_DIR};
 
 /// An open library. Dropping it releases the lock.
@@ -19,7 +23,12 @@ pub struct Library {
     assets: sled::Tree,
     /// Templates the user saved or imported; the built-in ones live in the binary.
     templates: sled::Tree,
-    /// Bumped by every write, so callers can keep caches of what they read.
+    /// A [`PersonaDigest`] per persona, written with it: what lists and search read.
+    /// The tree's name carries the digest's format; a new format starts a new tree,
+    /// filled from the personas when the library opens.
+    digests: sled::Tree,
+    /// Bumped by every write, so caches of the library (the search index) know when
+    /// to refresh.
     generation: std::sync::atomic::AtomicU64,
     // Declared last so it is released after the database is closed.
     _lock: DirLock,
@@ -46,28 +55,53 @@ impl Library {
         })?;
         let lock = DirLock::acquire(dir)?;
         let db = sled::Config::new().path(dir.join(DB_DIR)).open()?;
-        Ok(Library {
+        let library = Library {
             dir: dir.to_owned(),
             projects: db.open_tree("projects")?,
             personas: db.open_tree("personas")?,
             assets: db.open_tree("assets")?,
             templates: db.open_tree("templates")?,
-            db,
+            digests: db.open_tree(DIGESTS_TREE)?,
             generation: std::sync::atomic::AtomicU64::new(0),
+            db,
             _lock: lock,
-        })
+        };
+        if library.digests.len() != library.personas.len() {
+            library.rebuild_digests()?;
+        }
+        Ok(library)
     }
 
-    /// A number that changes whenever anything is written through this library (the only
-    /// writer, as it holds the lock): equal numbers mean nothing changed in between.
-    pub fn generation(&self) -> u64 {
-        self.generation.load(std::sync::atomic::Ordering::SeqCst)
+    /// Writes a digest for every persona (a library from before digests, or after a
+    /// change of their format), dropping digests of personas that are gone.
+    fn rebuild_digests(&self) -> Result<(), StoreError> {
+        self.digests.clear()?;
+        for p in self.personas()? {
+            self.digests
+                .insert(p.id.0.as_bytes(), encode(&p.digest()))?;
+        }
+        self.flush()
     }
 
-    /// Called before every write, so a cache built before it is never taken as current.
-    fn will_write(&self) {
-        self.generation
-            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    /// The digest of every persona, in storage order: what the library screen and
+    /// search need, without reading whole personas.
+    pub fn digests(&self) -> Result<Vec<PersonaDigest>, StoreError> {
+        self.digests
+            .iter()
+            .map(|kv| {
+                let (k, v) = kv?;
+                serde_json::from_slice(&v).map_err(|e| {
+                    corrupt(
+                        "persona",
+                        &k,
+                        ModelError::InvalidJson {
+                            kind: "persona digest",
+                            source: e,
+                        },
+                    )
+                })
+            })
+            .collect()
     }
 
     /// The data directory this library lives in.
@@ -142,7 +176,6 @@ impl Library {
     /// Every document is validated before anything is written, so a bad one leaves the
     /// library as it was.
     pub fn commit(&self, batch: &Batch<'_>) -> Result<(), StoreError> {
-        self.will_write();
         let projects = batch
             .projects
             .iter()
@@ -156,7 +189,7 @@ impl Library {
             .iter()
             .map(|p| {
                 p.validate()?;
-                Ok((p.id.0.as_bytes().to_vec(), encode(p)))
+                Ok((p.id.0.as_bytes().to_vec(), encode(p), encode(&p.digest())))
             })
             .collect::<Result<Vec<_>, ModelError>>()?;
         let templates = batch
@@ -177,13 +210,15 @@ impl Library {
             &self.personas,
             &self.templates,
             &self.assets,
+            &self.digests,
         )
-            .transaction(|(tp, tq, tt, ta)| {
+            .transaction(|(tp, tq, tt, ta, td)| {
                 for (id, bytes) in &projects {
                     tp.insert(id.as_slice(), bytes.as_slice())?;
                 }
-                for (id, bytes) in &personas {
+                for (id, bytes, digest) in &personas {
                     tq.insert(id.as_slice(), bytes.as_slice())?;
+                    td.insert(id.as_slice(), digest.as_slice())?;
                 }
                 for (id, bytes) in &templates {
                     tt.insert(id.as_slice(), bytes.as_slice())?;
@@ -228,7 +263,6 @@ impl Library {
 
     /// Deletes a stored template; answers whether it existed. Flushed before it returns.
     pub fn delete_template(&self, id: &TemplateId) -> Result<bool, StoreError> {
-        self.will_write();
         let existed = self.templates.remove(id.0.as_bytes())?.is_some();
         self.flush()?;
         Ok(existed)
@@ -250,8 +284,14 @@ impl Library {
 
     /// Deletes a persona; answers whether it existed. Flushed before it returns.
     pub fn delete_persona(&self, id: PersonaId) -> Result<bool, StoreError> {
-        self.will_write();
-        let existed = self.personas.remove(id.0.as_bytes())?.is_some();
+        let existed = (&self.personas, &self.digests)
+            .transaction(|(tq, td)| {
+                td.remove(id.0.as_bytes())?;
+                Ok::<bool, ConflictableTransactionError<StoreError>>(
+                    tq.remove(id.0.as_bytes())?.is_some(),
+                )
+            })
+            .map_err(flatten)?;
         self.flush()?;
         Ok(existed)
     }
@@ -271,7 +311,15 @@ impl Library {
         Ok(self.assets.get(hash.0.as_bytes())?.map(|v| v.to_vec()))
     }
 
+    /// A number that changes whenever anything is written through this library.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Every write ends here: count it, then make it durable.
     fn flush(&self) -> Result<(), StoreError> {
+        self.generation
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         self.db.flush()?;
         Ok(())
     }

@@ -116,3 +116,35 @@ fn the_lock_file_names_the_owner() {
     let text = std::fs::read_to_string(dir.path().join(LOCK_FILE)).unwrap();
     assert_eq!(text, std::process::id().to_string());
 }
+
+#[test]
+fn digests_follow_writes_and_are_rebuilt_for_an_older_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let persona = {
+        let lib = Library::open(dir.path()).unwrap();
+        let (_, persona) = sample(&lib);
+        let d = lib.digests().unwrap();
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].name, "Đặng Thu Hà");
+        assert!(d[0].text.contains("我只买评价好的东西"));
+        persona
+    };
+    // A library written before digests existed has no digest tree.
+    {
+        let db = sled::open(dir.path().join(persona_store::DB_DIR)).unwrap();
+        let names: Vec<String> = db
+            .tree_names()
+            .iter()
+            .map(|n| String::from_utf8_lossy(n).into_owned())
+            .filter(|n| n.starts_with("digests"))
+            .collect();
+        for n in names {
+            db.drop_tree(n.as_bytes()).unwrap();
+        }
+        db.flush().unwrap();
+    }
+    let lib = Library::open(dir.path()).unwrap();
+    assert_eq!(lib.digests().unwrap()[0].id, persona.id);
+    assert!(lib.delete_persona(persona.id).unwrap());
+    assert!(lib.digests().unwrap().is_empty());
+}

@@ -19,13 +19,17 @@ import type { Persona } from '../bindings/Persona';
 import type { PersonaCard } from '../bindings/PersonaCard';
 import type { Project } from '../bindings/Project';
 import type { Template } from '../bindings/Template';
+import type { Preset } from '../bindings/Preset';
+import type { CropRect } from '../bindings/CropRect';
+import type { SearchHit } from '../bindings/SearchHit';
+import type { SearchQuery } from '../bindings/SearchQuery';
+import { sniffImage } from '../model/images';
 import { initials } from '../model/initials';
-import type { SearchFilters } from '../bindings/SearchFilters';
-import type { SearchResults } from '../bindings/SearchResults';
-import type { SearchSort } from '../bindings/SearchSort';
-import { allTags, matches, passes, sortCards } from '../model/search';
+import { matches, passes, sortCards } from '../model/search';
 import { byName } from '../model/sort';
 import {
+  applyPreset,
+  BUILTIN_PRESETS,
   BUILTIN_TEMPLATES,
   DEFAULT_TEMPLATE,
   EXAMPLE_LIBRARY,
@@ -61,6 +65,20 @@ function fail(code: string, message: string): ErrorBody {
   return { code, message };
 }
 
+/** The checks of `photo::prepare_*` a mock can make without decoding. */
+function checkedImage(bytes: Uint8Array): Uint8Array {
+  if (bytes.length === 0) throw fail('bad_image', 'the image is empty');
+  const kind = sniffImage(bytes);
+  if (kind === 'gif') throw fail('unsupported_image', 'GIF images are not supported; use a JPEG, PNG or WebP image');
+  if (kind === null) throw fail('unsupported_image', 'Unknown images are not supported; use a JPEG, PNG or WebP image');
+  return bytes;
+}
+
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 function checkedName(kind: 'persona' | 'project', name: string): string {
   const trimmed = name.trim();
   if (trimmed === '') throw fail('invalid', `a ${kind} name cannot be empty`);
@@ -76,6 +94,10 @@ export class MockBackend implements Backend {
   readonly kind = 'mock' as const;
   readonly projects = new Map<string, Project>();
   readonly personas = new Map<string, Persona>();
+  /** Stored images by content hash (the mock stores the bytes as given, unscaled). */
+  readonly assets = new Map<string, Uint8Array>();
+  /** What the next "choose a photo/logo" dialog answers: bytes, or null for cancel. */
+  nextPick: Uint8Array | null = null;
   /** Every command called, in order, for tests that check what the UI asked for. */
   readonly calls: string[] = [];
   private readonly latencyMs: number;
@@ -288,14 +310,6 @@ export class MockBackend implements Backend {
       this.persona(id);
       this.personas.delete(id);
       return null;
-    });
-  }
-
-  searchPersonas(query: string, filters: SearchFilters, sort: SearchSort): Promise<SearchResults> {
-    return this.answer('search_personas', () => {
-      const all = [...this.personas.values()];
-      const hits = all.filter((p) => passes(p, filters) && matches(query, p)).map((p) => this.card(p));
-      return { hits: sortCards(hits, sort), total: all.length, tags: allTags(all) };
     });
   }
 
@@ -533,7 +547,164 @@ export class MockBackend implements Backend {
     };
     return { project, personas, summary };
   }
+
+  listPresets(): Promise<Preset[]> {
+    return this.answer('list_presets', () => [...BUILTIN_PRESETS]);
+  }
+
+  createPersonaFrom(project: string, name: string, template: string | null, preset: string | null): Promise<Persona> {
+    return this.answer('create_persona_from', () => {
+      const chosen = preset === null ? null : BUILTIN_PRESETS.find((p) => p.id === preset);
+      if (chosen === undefined) throw fail('unknown_preset', `there is no preset '${preset}' (\`template presets\` shows them)`);
+      const templateId = template ?? chosen?.template ?? DEFAULT_TEMPLATE;
+      if (chosen && chosen.template !== templateId) {
+        throw fail(
+          'preset_template_mismatch',
+          `the preset '${chosen.id}' is for the template '${chosen.template}', not '${templateId}'`,
+        );
+      }
+      const owner = this.project(project);
+      let p = this.fromTemplate(this.template(templateId), owner.id, name);
+      if (chosen) p = applyPreset(chosen, p);
+      this.personas.set(p.id, p);
+      return p;
+    });
+  }
+
+  duplicatePersona(id: string): Promise<Persona> {
+    return this.answer('duplicate_persona', () => {
+      const original = this.persona(id);
+      const now = this.stamp();
+      const base = [...original.name].slice(0, MAX_NAME_CHARS - 7).join('').trimEnd();
+      const copy: Persona = { ...structuredClone(original), id: this.newId(), name: `${base} (copy)`, created: now, updated: now };
+      this.personas.set(copy.id, copy);
+      return copy;
+    });
+  }
+
+  movePersona(id: string, project: string): Promise<Persona> {
+    return this.answer('move_persona', () => {
+      const p = this.persona(id);
+      const moved = { ...p, project: this.project(project).id, updated: this.stamp() };
+      this.personas.set(id, moved);
+      return moved;
+    });
+  }
+
+  private async storeAsset(bytes: Uint8Array): Promise<string> {
+    const hash = await sha256(bytes);
+    this.assets.set(hash, bytes.slice());
+    return hash;
+  }
+
+  private async withPhoto(command: string, id: string, bytes: Uint8Array): Promise<Persona> {
+    let hash = '';
+    try {
+      hash = await this.storeAsset(checkedImage(bytes));
+    } catch (e) {
+      return this.answer(command, () => {
+        throw e;
+      });
+    }
+    return this.answer(command, () => {
+      const updated = { ...this.persona(id), photo: hash, updated: this.stamp() };
+      this.personas.set(id, updated);
+      return updated;
+    });
+  }
+
+  choosePersonaPhoto(id: string): Promise<Persona | null> {
+    const pick = this.nextPick;
+    this.nextPick = null;
+    if (pick === null) return this.answer('choose_persona_photo', () => null);
+    return this.withPhoto('choose_persona_photo', id, pick);
+  }
+
+  setPersonaPhoto(id: string, bytes: Uint8Array, _crop: CropRect | null): Promise<Persona> {
+    return this.withPhoto('set_persona_photo', id, bytes);
+  }
+
+  removePersonaPhoto(id: string): Promise<Persona> {
+    return this.answer('remove_persona_photo', () => {
+      const updated = { ...this.persona(id), photo: null, updated: this.stamp() };
+      this.personas.set(id, updated);
+      return updated;
+    });
+  }
+
+  getAsset(hash: string): Promise<Uint8Array> {
+    return this.answer('get_asset', () => {
+      const bytes = this.assets.get(hash);
+      if (!bytes) throw fail('unknown_asset', `there is no stored image '${hash}'`);
+      return bytes;
+    });
+  }
+
+  updateProject(id: string, name: string, brand: Brand): Promise<Project> {
+    return this.answer('update_project', () => {
+      const project = this.project(id);
+      const checked = checkedName('project', name);
+      if ([...this.projects.values()].some((p) => p.id !== id && p.name === checked)) {
+        throw fail('duplicate_project', `a project named '${checked}' already exists`);
+      }
+      for (const c of [brand.primary, brand.accent]) {
+        if (!/^#[0-9a-f]{6}$/i.test(c)) throw fail('invalid', `'${c}' is not a colour of the form #rrggbb`);
+      }
+      if (brand.logo && !this.assets.has(brand.logo)) throw fail('unknown_asset', `there is no stored image '${brand.logo}'`);
+      const font = brand.font && brand.font.trim() !== '' ? brand.font : null;
+      const updated: Project = {
+        ...project,
+        name: checked,
+        brand: { ...brand, primary: brand.primary.toLowerCase(), accent: brand.accent.toLowerCase(), font },
+        updated: this.stamp(),
+      };
+      this.projects.set(id, updated);
+      return updated;
+    });
+  }
+
+  private async withLogo(command: string, id: string, bytes: Uint8Array): Promise<Project> {
+    let hash = '';
+    try {
+      hash = await this.storeAsset(checkedImage(bytes));
+    } catch (e) {
+      return this.answer(command, () => {
+        throw e;
+      });
+    }
+    return this.answer(command, () => {
+      const p = this.project(id);
+      const updated = { ...p, brand: { ...p.brand, logo: hash }, updated: this.stamp() };
+      this.projects.set(id, updated);
+      return updated;
+    });
+  }
+
+  chooseBrandLogo(id: string): Promise<Project | null> {
+    const pick = this.nextPick;
+    this.nextPick = null;
+    if (pick === null) return this.answer('choose_brand_logo', () => null);
+    return this.withLogo('choose_brand_logo', id, pick);
+  }
+
+  setBrandLogo(id: string, bytes: Uint8Array): Promise<Project> {
+    return this.withLogo('set_brand_logo', id, bytes);
+  }
+
+  brandFonts(): Promise<string[]> {
+    return this.answer('brand_fonts', () => ['Noto Sans', 'Noto Sans CJK SC', 'DejaVu Sans']);
+  }
+
+  searchPersonas(query: SearchQuery): Promise<SearchHit[]> {
+    return this.answer('search_personas', () => {
+      const hits = [...this.personas.values()]
+        .filter((p) => passes(p, query) && matches(query.text, p))
+        .map((p) => this.card(p));
+      return sortCards(hits, query.sort).map((card) => ({ project: card.project, card }));
+    });
+  }
 }
+
 
 /** A small PNG with a line of text, drawn by the browser (a 1-pixel PNG elsewhere). */
 function mockSheetPng(text: string): Uint8Array {

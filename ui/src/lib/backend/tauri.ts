@@ -18,14 +18,20 @@ import type { OnConflict } from '../bindings/OnConflict';
 import type { LibraryOverview } from '../bindings/LibraryOverview';
 import type { Persona } from '../bindings/Persona';
 import type { Project } from '../bindings/Project';
-import type { SearchFilters } from '../bindings/SearchFilters';
-import type { SearchResults } from '../bindings/SearchResults';
-import type { SearchSort } from '../bindings/SearchSort';
 import type { Template } from '../bindings/Template';
+import type { Preset } from '../bindings/Preset';
+import type { Brand } from '../bindings/Brand';
+import type { CropRect } from '../bindings/CropRect';
+import type { SearchHit } from '../bindings/SearchHit';
+import type { SearchQuery } from '../bindings/SearchQuery';
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(
+  command: string,
+  args?: Record<string, unknown> | Uint8Array,
+  headers?: Record<string, string>,
+): Promise<T> {
   try {
-    return await invoke<T>(command, args);
+    return await invoke<T>(command, args, headers ? { headers } : undefined);
   } catch (e) {
     throw toErrorBody(e);
   }
@@ -54,11 +60,50 @@ export class TauriBackend implements Backend {
   deletePersona(id: string) {
     return call<null>('delete_persona', { id });
   }
-  searchPersonas(query: string, filters: SearchFilters, sort: SearchSort) {
-    return call<SearchResults>('search_personas', { query, filters, sort });
-  }
   listTemplates() {
     return call<Template[]>('list_templates');
+  }
+  listPresets() {
+    return call<Preset[]>('list_presets');
+  }
+  createPersonaFrom(project: string, name: string, template: string | null, preset: string | null) {
+    return call<Persona>('create_persona_from', { project, name, template, preset });
+  }
+  duplicatePersona(id: string) {
+    return call<Persona>('duplicate_persona', { id });
+  }
+  movePersona(id: string, project: string) {
+    return call<Persona>('move_persona', { id, project });
+  }
+  choosePersonaPhoto(id: string) {
+    return call<Persona | null>('choose_persona_photo', { id });
+  }
+  // Image bytes go as the raw request body, not as a JSON array of numbers.
+  setPersonaPhoto(id: string, bytes: Uint8Array, crop: CropRect | null) {
+    const headers: Record<string, string> = { 'persona-id': id };
+    if (crop) headers.crop = JSON.stringify(crop);
+    return call<Persona>('set_persona_photo', bytes, headers);
+  }
+  removePersonaPhoto(id: string) {
+    return call<Persona>('remove_persona_photo', { id });
+  }
+  async getAsset(hash: string) {
+    return new Uint8Array(await call<ArrayBuffer>('get_asset', { hash }));
+  }
+  updateProject(id: string, name: string, brand: Brand) {
+    return call<Project>('update_project', { id, name, brand });
+  }
+  chooseBrandLogo(id: string) {
+    return call<Project | null>('choose_brand_logo', { id });
+  }
+  setBrandLogo(id: string, bytes: Uint8Array) {
+    return call<Project>('set_brand_logo', bytes, { 'project-id': id });
+  }
+  brandFonts() {
+    return call<string[]>('brand_fonts');
+  }
+  searchPersonas(query: SearchQuery) {
+    return call<SearchHit[]>('search_personas', { query });
   }
   saveTemplate(persona: string, name: string) {
     return call<Template>('save_template', { persona, name });

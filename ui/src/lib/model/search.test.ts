@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MockBackend } from '../backend/mock';
 import { fold } from './search';
 import { collator } from './sort';
+import type { SearchQuery } from '../bindings/SearchQuery';
+import type { SearchSort } from '../bindings/SearchSort';
 
 describe('search', () => {
   it('folds case and accents like the Rust side', () => {
@@ -15,18 +17,27 @@ describe('search', () => {
 
   it('finds every word anywhere on the sheet, filters and sorts (mock backend)', async () => {
     const b = new MockBackend({ seed: 'example' });
-    const names = async (q: string, f = {}, sort: 'name' | 'updated' = 'name') =>
-      (await b.searchPersonas(q, f, sort)).hits.map((c) => c.name);
+    const query = (text: string, f: Partial<SearchQuery> = {}, sort: SearchSort = 'name'): SearchQuery => ({
+      text,
+      project: null,
+      template: null,
+      tag: null,
+      sort,
+      ...f,
+    });
+    const names = async (q: string, f: Partial<SearchQuery> = {}, sort: SearchSort = 'name') =>
+      (await b.searchPersonas(query(q, f, sort))).map((h) => h.card.name);
     expect(await names('automation')).toEqual(['Tech-savvy Tara']);
     expect(await names('LEEDS coupon')).toEqual(['Frugal Fred']);
     expect(await names('leeds automation')).toEqual([]);
     expect(await names('')).toEqual(['Frugal Fred', 'Procurement Paul', 'Tech-savvy Tara']);
     expect(await names('', { tag: 'premium' })).toEqual(['Tech-savvy Tara']);
     expect(await names('', { template: 'b2b-buyer' })).toEqual(['Procurement Paul']);
-    const results = await b.searchPersonas('', {}, 'name');
-    expect(results.total).toBe(3);
-    expect(results.tags).toContain('coupons');
-    expect(results.hits[0]?.key_facts).toEqual([
+    const hits = await b.searchPersonas(query(''));
+    expect(hits).toHaveLength(3);
+    expect(hits.flatMap((h) => h.card.tags)).toContain('coupons');
+    expect(hits[0]?.project).toBe(hits[0]?.card.project);
+    expect(hits[0]?.card.key_facts).toEqual([
       { label: 'Age', value: '41' },
       { label: 'Gender', value: 'Male' },
       { label: 'Location', value: 'Suburbs of Leeds, UK' },

@@ -4,7 +4,7 @@
 import type { ModuleBody } from '../bindings/ModuleBody';
 import type { Persona } from '../bindings/Persona';
 import type { PersonaCard } from '../bindings/PersonaCard';
-import type { SearchFilters } from '../bindings/SearchFilters';
+import type { SearchQuery } from '../bindings/SearchQuery';
 import type { SearchSort } from '../bindings/SearchSort';
 
 const STROKED: Record<string, string> = { đ: 'd', ł: 'l', ø: 'o', ı: 'i' };
@@ -53,8 +53,14 @@ export function matches(query: string, persona: Persona): boolean {
   return words.every((w) => haystack.includes(w));
 }
 
-export function passes(p: Persona, f: SearchFilters): boolean {
-  return (!f.project || p.project === f.project) && (!f.template || p.template === f.template) && (!f.tag || p.tags.includes(f.tag));
+/** The filters of a query (project, template, tag); the tag compared folded, like Rust. */
+export function passes(p: Persona, f: Pick<SearchQuery, 'project' | 'template' | 'tag'>): boolean {
+  const tag = f.tag ? fold(f.tag) : null;
+  return (
+    (!f.project || p.project === f.project) &&
+    (!f.template || p.template === f.template) &&
+    (tag === null || p.tags.some((t) => fold(t) === tag))
+  );
 }
 
 export function sortCards(cards: PersonaCard[], sort: SearchSort): PersonaCard[] {
@@ -67,8 +73,8 @@ export function sortCards(cards: PersonaCard[], sort: SearchSort): PersonaCard[]
       });
 }
 
-/** Every tag, once, without regard to case in the order. */
-export function allTags(personas: Iterable<Persona>): string[] {
+/** Every tag of these personas (or their cards), once, without regard to case in the order. */
+export function allTags(personas: Iterable<{ tags: string[] }>): string[] {
   const set = new Set<string>();
   for (const p of personas) for (const t of p.tags) set.add(t);
   return [...set].sort((a, b) => {

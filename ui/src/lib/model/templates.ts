@@ -3,9 +3,14 @@
 import userPersona from '../../../../assets/templates/user-persona.json';
 import ecommerceShopper from '../../../../assets/templates/ecommerce-shopper.json';
 import b2bBuyer from '../../../../assets/templates/b2b-buyer.json';
+import protoPersona from '../../../../assets/templates/proto-persona.json';
+import idealCustomer from '../../../../assets/templates/ideal-customer-profile.json';
+import shopperArchetypes from '../../../../assets/presets/shopper-archetypes.json';
 import exampleStore from '../../../../assets/examples/example-store.json';
 import type { Brand } from '../bindings/Brand';
 import type { ModuleBody } from '../bindings/ModuleBody';
+import type { Persona } from '../bindings/Persona';
+import type { Preset } from '../bindings/Preset';
 import type { Template } from '../bindings/Template';
 
 /** The template new personas get when none is named (`DEFAULT_TEMPLATE` in Rust). */
@@ -27,9 +32,53 @@ function normalizeTemplate(raw: unknown): Template {
 }
 
 /** Every built-in template, in the order the app offers them. */
-export const BUILTIN_TEMPLATES: readonly Template[] = [userPersona, ecommerceShopper, b2bBuyer].map(
-  normalizeTemplate,
-);
+export const BUILTIN_TEMPLATES: readonly Template[] = [
+  userPersona,
+  ecommerceShopper,
+  b2bBuyer,
+  protoPersona,
+  idealCustomer,
+].map(normalizeTemplate);
+
+/** Every built-in preset (the shopper archetypes), in the order the app offers them. */
+export const BUILTIN_PRESETS: readonly Preset[] = (
+  shopperArchetypes as unknown as { presets: Array<Partial<Preset>> }
+).presets.map((p) => ({ quote: '', lists: {}, sliders: {}, tags: {}, ...p }) as Preset);
+
+/**
+ * `Preset::apply`: fills a new persona with a preset's content. Throws (changing nothing)
+ * when the persona lacks a module or slider the preset names.
+ */
+export function applyPreset(preset: Preset, persona: Persona): Persona {
+  const filled = structuredClone(persona);
+  const mismatch = (module: string, detail: string) => ({
+    code: 'invalid',
+    message: `the preset '${preset.id}' does not fit this persona: module '${module}': ${detail}`,
+  });
+  const body = (id: string) => filled.modules.find((m) => m.id === id)?.body;
+  for (const [id, items] of Object.entries(preset.lists)) {
+    const b = body(id);
+    if (b?.kind !== 'list') throw mismatch(id, 'no list module with this id');
+    b.items = [...(items ?? [])];
+  }
+  for (const [id, values] of Object.entries(preset.sliders)) {
+    const b = body(id);
+    if (b?.kind !== 'sliders') throw mismatch(id, 'no sliders module with this id');
+    for (const [label, value] of Object.entries(values ?? {})) {
+      const row = b.rows.find((r) => r.left === label);
+      if (!row) throw mismatch(id, `no slider '${label}'`);
+      row.value = value ?? row.value;
+    }
+  }
+  for (const [id, tags] of Object.entries(preset.tags)) {
+    const b = body(id);
+    if (b?.kind !== 'tags') throw mismatch(id, 'no tags module with this id');
+    b.tags = [...(tags ?? [])];
+  }
+  filled.archetype = preset.archetype;
+  filled.quote = preset.quote;
+  return filled;
+}
 
 /** The same module with the user's content removed (`ModuleBody::emptied`). */
 export function emptied(body: ModuleBody): ModuleBody {

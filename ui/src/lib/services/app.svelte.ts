@@ -4,7 +4,9 @@ import type { Backend } from '../backend';
 import { toErrorBody } from '../backend';
 import type { ErrorBody } from '../bindings/ErrorBody';
 import type { Brand } from '../bindings/Brand';
+import type { Persona } from '../bindings/Persona';
 import { t } from '../i18n';
+import { AssetUrls } from './assets.svelte';
 import { Clock } from './clock.svelte';
 import { PersonaEditor } from './editor.svelte';
 import { LibraryStore } from './library.svelte';
@@ -20,6 +22,7 @@ export class AppController {
   readonly share: ShareController;
   readonly toasts = new Toasts();
   readonly clock = new Clock();
+  readonly assets: AssetUrls;
   view = $state<View>({ kind: 'library' });
   editor = $state<PersonaEditor | null>(null);
   editorError = $state<ErrorBody | null>(null);
@@ -29,6 +32,7 @@ export class AppController {
     private readonly editorDelayMs = 400,
   ) {
     this.library = new LibraryStore(backend);
+    this.assets = new AssetUrls(backend);
     this.share = new ShareController(backend, {
       projects: () => this.library.projects,
       selectedProject: () => this.library.selected?.id ?? null,
@@ -100,8 +104,8 @@ export class AppController {
   }
 
   /** Creates a persona in the selected project and opens it. Rejects with an `ErrorBody`. */
-  async createPersona(name: string, template: string | null): Promise<void> {
-    const persona = await this.library.createPersona(name, template);
+  async createPersona(name: string, template: string | null, preset: string | null = null): Promise<void> {
+    const persona = await this.library.createPersona(name, template, preset);
     await this.openPersona(persona.id);
   }
 
@@ -155,5 +159,66 @@ export class AppController {
     this.editor = null;
     this.view = { kind: 'library' };
     return name;
+  }
+
+  // ---- photos, duplicate, move (each says how it went in a toast) ----
+
+  private async photo(work: (id: string) => Promise<Persona | null>): Promise<void> {
+    const editor = this.editor;
+    if (!editor) return;
+    try {
+      const stored = await work(editor.persona.id);
+      if (stored === null) return; // the dialog was cancelled
+      // Saved by the app already; the editor carries it so its next save keeps it.
+      editor.setPhoto(stored.photo);
+      this.toasts.show(t('photo.updated'), 'success');
+    } catch (e) {
+      this.toasts.show(toErrorBody(e).message, 'error');
+    }
+  }
+
+  /** Opens the native dialog and sets the chosen photo. */
+  choosePhoto(): Promise<void> {
+    return this.photo((id) => this.backend.choosePersonaPhoto(id));
+  }
+
+  /** Sets image bytes dropped on the header as the photo. */
+  dropPhoto(bytes: Uint8Array): Promise<void> {
+    return this.photo((id) => this.backend.setPersonaPhoto(id, bytes, null));
+  }
+
+  async removePhoto(): Promise<void> {
+    this.editor?.setPhoto(null);
+  }
+
+  /** Copies the open persona (after its edits are saved) and opens the copy. */
+  async duplicateOpenPersona(): Promise<void> {
+    const editor = this.editor;
+    if (!editor || !(await editor.flush())) return;
+    try {
+      const copy = await this.backend.duplicatePersona(editor.persona.id);
+      editor.dispose();
+      await this.library.load();
+      await this.openPersona(copy.id);
+      this.toasts.show(t('editor.duplicated', { name: copy.name }), 'success');
+    } catch (e) {
+      this.toasts.show(toErrorBody(e).message, 'error');
+    }
+  }
+
+  /** Moves the open persona (after its edits are saved) into another project. */
+  async moveOpenPersona(project: string): Promise<void> {
+    const editor = this.editor;
+    if (!editor || editor.persona.project === project || !(await editor.flush())) return;
+    try {
+      const moved = await this.backend.movePersona(editor.persona.id, project);
+      editor.persona.project = moved.project;
+      await this.library.load();
+      this.library.selectProject(moved.project);
+      const name = this.library.projects.find((p) => p.id === moved.project)?.name ?? '';
+      this.toasts.show(t('editor.moved', { project: name }), 'success');
+    } catch (e) {
+      this.toasts.show(toErrorBody(e).message, 'error');
+    }
   }
 }

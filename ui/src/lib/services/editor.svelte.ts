@@ -148,6 +148,13 @@ export class PersonaEditor {
     this.changed(`header:${field}`);
   }
 
+  /** Sets the photo (an asset the app has already stored), saved like any edit. */
+  setPhoto(hash: string | null): void {
+    if (this.persona.photo === hash) return;
+    this.persona.photo = hash;
+    this.changed();
+  }
+
   body<K extends ModuleBody['kind']>(moduleId: string, kind: K): BodyOf<K> | null {
     const body = this.persona.modules.find((m) => m.id === moduleId)?.body;
     return body && body.kind === kind ? (body as BodyOf<K>) : null;

@@ -280,9 +280,10 @@ describe('PersonaEditor undo and redo', () => {
 
     expect(editor.module('bio')).toBeNull();
     expect(editor.module('goals')?.title).toBe('Aims');
-    // Column 4 lost bio, and frustrations now comes before goals.
+    // Column 4 lost bio, and frustrations now comes before goals (user-persona's
+    // column 4: bio 2 rows, goals 2, frustrations 2, brands 2).
     expect(editor.module('frustrations')?.area.row).toBe(0);
-    expect(editor.module('goals')?.area.row).toBe(3);
+    expect(editor.module('goals')?.area.row).toBe(2);
 
     while (editor.undo());
     expect(JSON.parse(JSON.stringify(editor.persona.modules))).toEqual(original);
@@ -330,8 +331,8 @@ describe('PersonaEditor duplicate and persona tags', () => {
     const id = editor.duplicateModule('goals', 'Goals (copy)');
     expect(id).toBe('list-1');
     expect(editor.module('list-1')?.body).toEqual({ kind: 'list', items: ['Save money'] });
-    expect(editor.module('list-1')?.area).toEqual({ col: 4, row: 5, cols: 4, rows: 3 });
-    expect(editor.module('frustrations')?.area.row).toBe(8);
+    expect(editor.module('list-1')?.area).toEqual({ col: 4, row: 4, cols: 4, rows: 2 });
+    expect(editor.module('frustrations')?.area.row).toBe(6);
     // The copy is its own: editing it leaves the original alone.
     editor.setListItem('list-1', 0, 'Spend less');
     expect(editor.body('goals', 'list')?.items).toEqual(['Save money']);

@@ -9,18 +9,31 @@ import type { Persona } from '../bindings/Persona';
 import type { Project } from '../bindings/Project';
 import type { ProjectCard } from '../bindings/ProjectCard';
 import type { PersonaCard } from '../bindings/PersonaCard';
-import type { SearchResults } from '../bindings/SearchResults';
 import type { SearchSort } from '../bindings/SearchSort';
 import type { Template } from '../bindings/Template';
+import type { Preset } from '../bindings/Preset';
+import type { Brand } from '../bindings/Brand';
 import { initials } from '../model/initials';
 import { byName } from '../model/sort';
+import { allTags } from '../model/search';
 
 export type LoadState = 'loading' | 'ready' | 'error';
+
+/** What the latest search found. */
+export interface SearchResults {
+  /** The matching personas, in the requested order. */
+  hits: PersonaCard[];
+  /** How many personas the library holds in all. */
+  total: number;
+  /** Every persona tag in the library, for the tag filter. */
+  tags: string[];
+}
 
 
 export class LibraryStore {
   overview = $state<LibraryOverview | null>(null);
   templates = $state<Template[]>([]);
+  presets = $state<Preset[]>([]);
   state = $state<LoadState>('loading');
   error = $state<ErrorBody | null>(null);
   selectedId = $state<string | null>(null);
@@ -59,13 +72,21 @@ export class LibraryStore {
     const seq = ++this.searchSeq;
     const project = this.showAll ? null : (this.selected?.id ?? null);
     try {
-      const results = await this.backend.searchPersonas(
-        this.query,
-        { project, template: this.templateFilter, tag: this.tagFilter },
-        this.sort,
-      );
+      const hits = await this.backend.searchPersonas({
+        text: this.query,
+        project,
+        template: this.templateFilter,
+        tag: this.tagFilter,
+        sort: this.sort,
+      });
       // An older search answering late must not replace a newer one.
       if (seq !== this.searchSeq) return;
+      const everyone = this.projects.flatMap((p) => p.personas);
+      const results: SearchResults = {
+        hits: hits.map((h) => h.card),
+        total: everyone.length,
+        tags: allTags(everyone),
+      };
       this.results = results;
       // A filter for a tag no persona has any more finds nothing; drop it.
       if (this.tagFilter !== null && !results.tags.includes(this.tagFilter)) {
@@ -109,12 +130,14 @@ export class LibraryStore {
   async load(): Promise<void> {
     if (this.overview === null) this.state = 'loading';
     try {
-      const [overview, templates] = await Promise.all([
+      const [overview, templates, presets] = await Promise.all([
         this.backend.libraryOverview(),
         this.templates.length > 0 ? Promise.resolve(this.templates) : this.backend.listTemplates(),
+        this.presets.length > 0 ? Promise.resolve(this.presets) : this.backend.listPresets(),
       ]);
       this.overview = overview;
       this.templates = templates;
+      this.presets = presets;
       this.error = null;
       this.state = 'ready';
       if (this.results !== null) await this.search();
@@ -150,12 +173,23 @@ export class LibraryStore {
   }
 
   /** Creates a persona in the selected project. Rejects with an `ErrorBody`. */
-  async createPersona(name: string, template: string | null): Promise<Persona> {
+  async createPersona(name: string, template: string | null, preset: string | null = null): Promise<Persona> {
     const project = this.selected;
     if (!project) throw { code: 'unknown_project', message: 'no project is selected' } satisfies ErrorBody;
-    const persona = await this.run(() => this.backend.createPersona(project.id, name, template));
+    const persona = await this.run(() =>
+      preset === null
+        ? this.backend.createPersona(project.id, name, template)
+        : this.backend.createPersonaFrom(project.id, name, template, preset),
+    );
     await this.load();
     return persona;
+  }
+
+  /** Renames a project and sets its brand. Rejects with an `ErrorBody`. */
+  async updateProject(id: string, name: string, brand: Brand): Promise<Project> {
+    const project = await this.run(() => this.backend.updateProject(id, name, brand));
+    await this.load();
+    return project;
   }
 
   /** Deletes a persona. Rejects with an `ErrorBody`. */

@@ -8,7 +8,14 @@ describe('LibraryStore', () => {
     await store.load();
     expect(store.state).toBe('ready');
     expect(store.isEmpty).toBe(true);
-    expect(store.templates.map((t) => t.id)).toEqual(['user-persona', 'ecommerce-shopper', 'b2b-buyer']);
+    expect(store.templates.map((t) => t.id)).toEqual([
+      'user-persona',
+      'ecommerce-shopper',
+      'b2b-buyer',
+      'proto-persona',
+      'ideal-customer-profile',
+    ]);
+    expect(store.presets.map((p) => p.id)).toContain('coupon-hunter');
 
     const outcome = await store.installExample();
     expect(outcome).toEqual({ outcome: 'installed', project: 'Example store', personas: 3 });

@@ -22,7 +22,9 @@ pub struct Lang {
     pub pains: [&'static str; 4],
     pub facts: [&'static str; 8],
     pub tags: [&'static str; 6],
-    pub titles: [(&'static str, &'static str); 12],
+    pub titles: &'static [(&'static str, &'static str)],
+    /// Facts about a company, for the ideal customer profile.
+    pub company: [&'static str; 8],
 }
 
 pub fn lang(code: &str) -> Lang {
@@ -37,7 +39,8 @@ pub fn lang(code: &str) -> Lang {
             pains: ["促销规则太复杂，算不清到底便宜多少", "商品评价真假难辨", "退货流程繁琐，运费还要自己承担", "客服回复慢，问题迟迟得不到解决"],
             facts: ["36 岁", "女", "浙江杭州", "已婚，一个孩子", "会计", "月收入 1.5 万元", "本科", "iPhone、笔记本电脑"],
             tags: ["淘宝", "京东", "小红书", "拼多多", "盒马", "微信"],
-            titles: [("facts", "基本信息"), ("bio", "简介"), ("goals", "目标"), ("frustrations", "痛点"), ("personality", "性格"), ("motivations", "动机"), ("channels", "常用渠道"), ("brands", "品牌与博主"), ("drivers", "购买动因"), ("barriers", "购买障碍"), ("behaviours", "购物习惯"), ("day", "日常一天")],
+            titles: &[("facts", "基本信息"), ("bio", "简介"), ("goals", "目标"), ("frustrations", "痛点"), ("personality", "性格"), ("motivations", "动机"), ("channels", "常用渠道"), ("brands", "品牌与博主"), ("drivers", "购买动因"), ("barriers", "购买障碍"), ("behaviours", "购物习惯"), ("day", "日常一天"), ("needs", "需求"), ("pains", "痛点"), ("help", "我们如何帮助"), ("assumptions", "待验证的假设"), ("triggers", "购买触发点"), ("buying_group", "采购小组"), ("criteria", "决策考量"), ("objections", "异议与警示"), ("tools", "已在使用的工具")],
+            company: ["零售", "50–200 名员工", "年收入 5000 万元", "华东地区", "线上线下结合", "快速增长", "有赞、企业微信", "每年 20 万元"],
         },
         "ru" => Lang {
             code: "ru",
@@ -49,7 +52,8 @@ pub fn lang(code: &str) -> Lang {
             pains: ["Скрытые платежи при оформлении заказа", "Накрученные отзывы и рейтинги", "Долгая доставка в регионы", "Сложный возврат товара"],
             facts: ["41 год", "Женщина", "Екатеринбург", "Замужем, двое детей", "Инженер-проектировщик", "120 000 ₽ в месяц", "Высшее техническое", "Android, ноутбук"],
             tags: ["Ozon", "Wildberries", "Яндекс Маркет", "ВКонтакте", "Telegram", "DNS"],
-            titles: [("facts", "О себе"), ("bio", "Биография"), ("goals", "Цели"), ("frustrations", "Проблемы"), ("personality", "Характер"), ("motivations", "Мотивация"), ("channels", "Каналы"), ("brands", "Бренды"), ("drivers", "Что побуждает купить"), ("barriers", "Барьеры"), ("behaviours", "Поведение"), ("day", "Один день")],
+            titles: &[("facts", "О себе"), ("bio", "Биография"), ("goals", "Цели"), ("frustrations", "Проблемы"), ("personality", "Характер"), ("motivations", "Мотивация"), ("channels", "Каналы"), ("brands", "Бренды"), ("drivers", "Что побуждает купить"), ("barriers", "Барьеры"), ("behaviours", "Поведение"), ("day", "Один день"), ("needs", "Потребности"), ("pains", "Проблемы"), ("help", "Чем мы помогаем"), ("assumptions", "Что проверить"), ("triggers", "Поводы для покупки"), ("buying_group", "Кто решает"), ("criteria", "Что важно при выборе"), ("objections", "Возражения и стоп-сигналы"), ("tools", "Инструменты")],
+            company: ["Розничная торговля", "50–200 сотрудников", "500 млн ₽ в год", "Урал и Сибирь", "Магазины и интернет", "Рост", "1С, Битрикс24", "3 млн ₽ в год"],
         },
         "vi" => Lang {
             code: "vi",
@@ -61,7 +65,8 @@ pub fn lang(code: &str) -> Lang {
             pains: ["Hàng giả, hàng nhái tràn lan", "Phí vận chuyển cao bất ngờ", "Thủ tục đổi trả rườm rà", "Thông tin sản phẩm không rõ ràng"],
             facts: ["29 tuổi", "Nữ", "TP. Hồ Chí Minh", "Độc thân", "Nhân viên kế toán", "15 triệu đồng/tháng", "Đại học", "Điện thoại thông minh"],
             tags: ["Shopee", "Lazada", "Tiki", "TikTok Shop", "Zalo", "Facebook"],
-            titles: [("facts", "Thông tin"), ("bio", "Tiểu sử"), ("goals", "Mục tiêu"), ("frustrations", "Nỗi thất vọng"), ("personality", "Tính cách"), ("motivations", "Động lực"), ("channels", "Kênh ưa thích"), ("brands", "Thương hiệu"), ("drivers", "Động lực mua hàng"), ("barriers", "Rào cản"), ("behaviours", "Thói quen mua sắm"), ("day", "Một ngày")],
+            titles: &[("facts", "Thông tin"), ("bio", "Tiểu sử"), ("goals", "Mục tiêu"), ("frustrations", "Nỗi thất vọng"), ("personality", "Tính cách"), ("motivations", "Động lực"), ("channels", "Kênh ưa thích"), ("brands", "Thương hiệu"), ("drivers", "Động lực mua hàng"), ("barriers", "Rào cản"), ("behaviours", "Thói quen mua sắm"), ("day", "Một ngày"), ("needs", "Nhu cầu"), ("pains", "Vấn đề"), ("help", "Chúng tôi giúp gì"), ("assumptions", "Giả định cần kiểm chứng"), ("triggers", "Thời điểm mua"), ("buying_group", "Nhóm quyết định"), ("criteria", "Tiêu chí lựa chọn"), ("objections", "Phản đối và dấu hiệu cảnh báo"), ("tools", "Công cụ đang dùng")],
+            company: ["Bán lẻ", "50–200 nhân viên", "100 tỷ đồng/năm", "Miền Nam", "Cửa hàng và trực tuyến", "Tăng trưởng", "Haravan, Zalo OA", "500 triệu đồng/năm"],
         },
         "lt" => Lang {
             code: "lt",
@@ -73,7 +78,8 @@ pub fn lang(code: &str) -> Lang {
             pains: ["Neaiškios garantijos sąlygos", "Per ilgas pristatymas iš užsienio", "Įkyrios reklamos socialiniuose tinkluose", "Sudėtingas grąžinimas"],
             facts: ["34 metai", "Vyras", "Kaunas", "Vedęs, vienas vaikas", "Programuotojas", "3 200 € per mėnesį", "Aukštasis", "Nešiojamas kompiuteris, išmanusis telefonas"],
             tags: ["Varle.lt", "Pigu.lt", "Senukai", "YouTube", "Reddit", "Telia"],
-            titles: [("facts", "Apie mane"), ("bio", "Biografija"), ("goals", "Tikslai"), ("frustrations", "Nusivylimai"), ("personality", "Asmenybė"), ("motivations", "Motyvacija"), ("channels", "Kanalai"), ("brands", "Prekės ženklai"), ("drivers", "Kas skatina pirkti"), ("barriers", "Kliūtys"), ("behaviours", "Apsipirkimo įpročiai"), ("day", "Diena")],
+            titles: &[("facts", "Apie mane"), ("bio", "Biografija"), ("goals", "Tikslai"), ("frustrations", "Nusivylimai"), ("personality", "Asmenybė"), ("motivations", "Motyvacija"), ("channels", "Kanalai"), ("brands", "Prekės ženklai"), ("drivers", "Kas skatina pirkti"), ("barriers", "Kliūtys"), ("behaviours", "Apsipirkimo įpročiai"), ("day", "Diena"), ("needs", "Poreikiai"), ("pains", "Problemos"), ("help", "Kaip padedame"), ("assumptions", "Ką patikrinti"), ("triggers", "Pirkimo paskatos"), ("buying_group", "Kas sprendžia"), ("criteria", "Kas lemia pasirinkimą"), ("objections", "Prieštaravimai ir įspėjimai"), ("tools", "Naudojami įrankiai")],
+            company: ["Mažmeninė prekyba", "50–200 darbuotojų", "12 mln. € per metus", "Baltijos šalys", "Parduotuvės ir internetas", "Auga", "Shopify, Rivilė", "40 000 € per metus"],
         },
         _ => Lang {
             code: "en",
@@ -85,7 +91,8 @@ pub fn lang(code: &str) -> Lang {
             pains: ["Delivery costs that only appear at checkout", "Fake reviews that hide poor quality", "Coupons that never seem to work", "Long returns with no tracking"],
             facts: ["47", "Male", "Leeds, UK", "Married, two teenagers", "Store manager", "£38,000 a year", "Vocational college", "Android phone, old laptop"],
             tags: ["Amazon", "Argos", "Lidl", "MoneySavingExpert", "eBay", "Which?"],
-            titles: [("facts", "About"), ("bio", "Bio"), ("goals", "Goals"), ("frustrations", "Frustrations"), ("personality", "Personality"), ("motivations", "Motivations"), ("channels", "Preferred channels"), ("brands", "Brands & influencers"), ("drivers", "Behaviour drivers"), ("barriers", "Purchase barriers"), ("behaviours", "Shopping behaviour"), ("day", "A day in the life")],
+            titles: &[("facts", "About"), ("bio", "Bio"), ("goals", "Goals"), ("frustrations", "Frustrations"), ("personality", "Personality"), ("motivations", "Motivations"), ("channels", "Preferred channels"), ("brands", "Brands & influencers"), ("drivers", "Behaviour drivers"), ("barriers", "Purchase barriers"), ("behaviours", "Shopping behaviour"), ("day", "A day in the life"), ("needs", "Needs"), ("pains", "Pain points"), ("help", "How we help"), ("assumptions", "Assumptions to test"), ("triggers", "Buying triggers"), ("buying_group", "Buying group"), ("criteria", "What weighs in the decision"), ("objections", "Objections and red flags"), ("tools", "Tools they already use")],
+            company: ["Retail", "50–200 employees", "€12 M a year", "UK and Ireland", "Shops and online", "Growing", "Shopify, Xero", "€40,000 a year"],
         },
     }
 }
@@ -129,9 +136,18 @@ fn uuid_nil() -> uuid::Uuid {
 fn fill(m: &mut Module, l: &Lang, list_turn: &mut usize) {
     match &mut m.body {
         ModuleBody::Header | ModuleBody::Chart { .. } | ModuleBody::Image { .. } => {}
+        ModuleBody::Facts { rows } if rows.first().is_some_and(|r| r.label == "Industry") => {
+            for (row, value) in rows.iter_mut().zip(l.company) {
+                row.value = value.to_owned();
+            }
+        }
         ModuleBody::Facts { rows } => {
             for (i, row) in rows.iter_mut().enumerate() {
-                row.value = l.facts[fact_slot(&row.label).unwrap_or(i % 8)].to_owned();
+                row.value = if row.label == "Children" {
+                    "2".to_owned()
+                } else {
+                    l.facts[fact_slot(&row.label).unwrap_or(i % 8)].to_owned()
+                };
             }
         }
         ModuleBody::Text { text } => *text = l.bio.to_owned(),
@@ -159,11 +175,11 @@ fn fact_slot(label: &str) -> Option<usize> {
         "Age" => 0,
         "Gender" | "Reports to" => 1,
         "Location" | "Industry" => 2,
-        "Family" | "Household" | "Company size" => 3,
+        "Family" | "Family status" | "Household" | "Company size" => 3,
         "Occupation" | "Job title" => 4,
-        "Income" | "Budget" => 5,
+        "Income" | "Household income" | "Budget" => 5,
         "Education" | "Years in role" => 6,
-        "Technology" | "Devices" => 7,
+        "Technology" | "Technology use" | "Devices" => 7,
         _ => return None,
     })
 }

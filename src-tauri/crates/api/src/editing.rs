@@ -1,0 +1,201 @@
+//! Operations on single personas and projects beyond create/save/delete: presets,
+//! duplicate, move, photos, brands.
+
+use persona_model::{
+    builtin_preset, builtin_presets, AssetHash, Brand, Persona, PersonaId, Preset, Project,
+    ProjectId, DEFAULT_TEMPLATE,
+};
+
+use crate::photo::{self, CropRect};
+use crate::{ApiError, Studio};
+
+/// The suffix a duplicate's name gets.
+pub const COPY_SUFFIX: &str = " (copy)";
+
+impl Studio {
+    /// The built-in presets (shopper archetypes), for the new-persona dialog.
+    pub fn presets(&self) -> &'static [Preset] {
+        builtin_presets()
+    }
+
+    /// The preset with this id.
+    pub fn preset(&self, id: &str) -> Result<&'static Preset, ApiError> {
+        builtin_preset(id).ok_or_else(|| ApiError::UnknownPreset(id.to_owned()))
+    }
+
+    /// `persona new --preset`: a persona laid out by a template and prefilled by a preset.
+    /// Without a template, the preset's own template is used; a preset made for another
+    /// template than the one named is refused before anything is stored.
+    pub fn create_persona_from(
+        &self,
+        project: &str,
+        name: &str,
+        template: Option<&str>,
+        preset: Option<&str>,
+    ) -> Result<Persona, ApiError> {
+        let preset = preset.map(|p| self.preset(p)).transpose()?;
+        let template_id = match (template, preset) {
+            (Some(t), _) => t,
+            (None, Some(p)) => p.template.as_str(),
+            (None, None) => DEFAULT_TEMPLATE,
+        };
+        if let Some(p) = preset {
+            if p.template.as_str() != template_id {
+                return Err(ApiError::PresetForOtherTemplate {
+                    preset: p.id.clone(),
+                    wants: p.template.to_string(),
+                    template: template_id.to_owned(),
+                });
+            }
+        }
+        let project = self.resolve_project(project)?;
+        let template = self.template(template_id)?;
+        let mut persona = Persona::from_template(&template, project.id, name, self.now())?;
+        if let Some(p) = preset {
+            p.apply(&mut persona)?;
+        }
+        self.library().put_persona(&persona)?;
+        Ok(persona)
+    }
+
+    /// A copy of a persona in the same project, with a new id and "(copy)" after its
+    /// name; content, photo and evidence references are shared by value.
+    pub fn duplicate_persona(&self, id: PersonaId) -> Result<Persona, ApiError> {
+        let original = self.persona(id)?;
+        let now = self.now();
+        let copy = Persona {
+            id: PersonaId::new(),
+            name: copy_name(&original.name),
+            created: now,
+            updated: now,
+            ..original
+        };
+        self.library().put_persona(&copy)?;
+        Ok(copy)
+    }
+
+    /// Moves a persona into another project (given by id or exact name); its id stays.
+    pub fn move_persona(&self, id: PersonaId, project: &str) -> Result<Persona, ApiError> {
+        let mut persona = self.persona(id)?;
+        persona.project = self.resolve_project(project)?.id;
+        persona.updated = self.now();
+        self.library().put_persona(&persona)?;
+        Ok(persona)
+    }
+
+    /// Takes a photo's bytes (JPEG, PNG or WebP), crops it to the avatar frame (the
+    /// centre square unless `crop` says otherwise), scales it to what the sheet needs,
+    /// stores it once by content hash and sets it as the persona's photo. A refused
+    /// image changes nothing.
+    pub fn set_persona_photo(
+        &self,
+        id: PersonaId,
+        bytes: &[u8],
+        crop: Option<CropRect>,
+    ) -> Result<Persona, ApiError> {
+        let mut persona = self.persona(id)?;
+        let avatar = photo::prepare_avatar(bytes, crop)?;
+        persona.photo = Some(self.library().put_asset(&avatar)?);
+        persona.updated = self.now();
+        self.library().put_persona(&persona)?;
+        Ok(persona)
+    }
+
+    /// Removes a persona's photo (the sheet shows initials again).
+    pub fn remove_persona_photo(&self, id: PersonaId) -> Result<Persona, ApiError> {
+        let mut persona = self.persona(id)?;
+        persona.photo = None;
+        persona.updated = self.now();
+        self.library().put_persona(&persona)?;
+        Ok(persona)
+    }
+
+    /// Renames a project and sets its brand (colours, font, logo). A logo must already
+    /// be stored (see [`Studio::set_brand_logo`]); a font the sheet does not know is
+    /// kept and reported by exports as a warning.
+    pub fn update_project(
+        &self,
+        id: ProjectId,
+        name: &str,
+        brand: Brand,
+    ) -> Result<Project, ApiError> {
+        let mut project = self.project(id)?;
+        let name = name.trim();
+        if name != project.name
+            && self
+                .library()
+                .projects()?
+                .iter()
+                .any(|p| p.id != id && p.name == name)
+        {
+            return Err(ApiError::DuplicateProject(name.to_owned()));
+        }
+        if let Some(logo) = &brand.logo {
+            if self.library().asset(logo)?.is_none() {
+                return Err(ApiError::UnknownAsset(logo.to_string()));
+            }
+        }
+        project.name = name.to_owned();
+        project.brand = Brand {
+            font: brand.font.filter(|f| !f.trim().is_empty()),
+            ..brand
+        };
+        project.updated = self.now();
+        self.library().put_project(&project)?;
+        Ok(project)
+    }
+
+    /// Takes a logo's bytes (JPEG, PNG or WebP), scales it to at most 512 px, stores it
+    /// and sets it on the project's brand. A refused image changes nothing.
+    pub fn set_brand_logo(&self, id: ProjectId, bytes: &[u8]) -> Result<Project, ApiError> {
+        let mut project = self.project(id)?;
+        let logo = photo::prepare_logo(bytes)?;
+        project.brand.logo = Some(self.library().put_asset(&logo)?);
+        project.updated = self.now();
+        self.library().put_project(&project)?;
+        Ok(project)
+    }
+
+    /// The project with this id.
+    pub fn project(&self, id: ProjectId) -> Result<Project, ApiError> {
+        self.library()
+            .project(id)?
+            .ok_or_else(|| ApiError::UnknownProject(id.to_string()))
+    }
+
+    /// A stored image and its MIME type, for the UI to show.
+    pub fn asset(&self, hash: &AssetHash) -> Result<(Vec<u8>, &'static str), ApiError> {
+        let bytes = self
+            .library()
+            .asset(hash)?
+            .ok_or_else(|| ApiError::UnknownAsset(hash.to_string()))?;
+        let mime = photo::mime_type(&bytes);
+        Ok((bytes, mime))
+    }
+
+    /// The font families a brand can choose from: those the sheet can draw with.
+    pub fn brand_fonts(&self) -> Vec<String> {
+        crate::font_book().0.families()
+    }
+}
+
+/// "Frugal Fred" → "Frugal Fred (copy)", kept within the name limit.
+fn copy_name(name: &str) -> String {
+    let room = persona_model::MAX_NAME_CHARS - COPY_SUFFIX.chars().count();
+    let base: String = name.chars().take(room).collect();
+    format!("{}{COPY_SUFFIX}", base.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copy_names_stay_within_the_limit() {
+        assert_eq!(copy_name("Frugal Fred"), "Frugal Fred (copy)");
+        let long = "ж".repeat(persona_model::MAX_NAME_CHARS);
+        let c = copy_name(&long);
+        assert_eq!(c.chars().count(), persona_model::MAX_NAME_CHARS);
+        assert!(c.ends_with(COPY_SUFFIX));
+    }
+}

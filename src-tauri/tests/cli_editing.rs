@@ -1,0 +1,140 @@
+//! `persona new --preset`, `template presets`, `persona duplicate|move|photo` as a real
+//! process against a real library on disk.
+
+mod common;
+
+use std::io::Cursor;
+
+use common::{json, ok, run};
+
+fn fails_with(out: &std::process::Output, needle: &str) {
+    assert!(!out.status.success(), "expected failure, got success");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err.trim_end().lines().count(),
+        1,
+        "one line expected: {err}"
+    );
+    assert!(err.contains(needle), "stderr {err:?} lacks {needle:?}");
+}
+
+#[test]
+fn every_preset_is_listed_and_makes_a_prefilled_persona() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["project", "new", "Shop"]);
+    let presets = json(dir.path(), &["template", "presets", "--json"]);
+    let rows = presets.as_array().unwrap();
+    assert_eq!(rows.len(), 8);
+    for row in rows {
+        let id = row["id"].as_str().unwrap();
+        let template = row["template"].as_str().unwrap();
+        let new = ok(
+            dir.path(),
+            &[
+                "persona",
+                "new",
+                "--project",
+                "Shop",
+                "--name",
+                id,
+                "--template",
+                template,
+                "--preset",
+                id,
+            ],
+        );
+        let shown = json(dir.path(), &["persona", "show", new.trim(), "--json"]);
+        assert_eq!(shown["template"], template);
+        assert!(!shown["archetype"].as_str().unwrap().is_empty(), "{id}");
+        let goals = shown["modules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["id"] == "goals")
+            .unwrap();
+        assert!(
+            !goals["body"]["items"].as_array().unwrap().is_empty(),
+            "{id}"
+        );
+    }
+    let out = run(
+        dir.path(),
+        &[
+            "persona",
+            "new",
+            "--project",
+            "Shop",
+            "--name",
+            "X",
+            "--template",
+            "b2b-buyer",
+            "--preset",
+            "coupon-hunter",
+        ],
+    );
+    fails_with(
+        &out,
+        "is for the template 'ecommerce-shopper', not 'b2b-buyer'",
+    );
+}
+
+#[test]
+fn duplicate_and_move_through_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["project", "new", "A"]);
+    ok(dir.path(), &["project", "new", "B"]);
+    let id = ok(
+        dir.path(),
+        &["persona", "new", "--project", "A", "--name", "Ana"],
+    );
+    let copy = ok(dir.path(), &["persona", "duplicate", "Ana"]);
+    assert_ne!(copy.trim(), id.trim());
+    ok(
+        dir.path(),
+        &["persona", "move", copy.trim(), "--project", "B"],
+    );
+    let in_b = json(dir.path(), &["persona", "list", "--project", "B", "--json"]);
+    assert_eq!(in_b[0]["name"], "Ana (copy)");
+    assert_eq!(in_b[0]["id"], copy.trim());
+    let in_a = json(dir.path(), &["persona", "list", "--project", "A", "--json"]);
+    assert_eq!(in_a.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn photo_from_a_file_and_a_refused_one() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["project", "new", "A"]);
+    ok(
+        dir.path(),
+        &["persona", "new", "--project", "A", "--name", "Ana"],
+    );
+    let img = image::RgbImage::from_fn(900, 600, |x, _| image::Rgb([(x % 256) as u8, 90, 40]));
+    let mut bytes = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut Cursor::new(&mut bytes), image::ImageFormat::Jpeg)
+        .unwrap();
+    let photo = dir.path().join("ana.jpg");
+    std::fs::write(&photo, &bytes).unwrap();
+    let hash = ok(
+        dir.path(),
+        &["persona", "photo", "Ana", photo.to_str().unwrap()],
+    );
+    assert_eq!(hash.trim().len(), 64);
+    let shown = json(dir.path(), &["persona", "show", "Ana", "--json"]);
+    assert_eq!(shown["photo"], hash.trim());
+
+    let broken = dir.path().join("broken.png");
+    std::fs::write(&broken, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let out = run(
+        dir.path(),
+        &["persona", "photo", "Ana", broken.to_str().unwrap()],
+    );
+    fails_with(&out, "the image is damaged");
+    assert_eq!(
+        json(dir.path(), &["persona", "show", "Ana", "--json"])["photo"],
+        hash.trim()
+    );
+
+    ok(dir.path(), &["persona", "photo", "Ana", "--remove"]);
+    assert!(json(dir.path(), &["persona", "show", "Ana", "--json"])["photo"].is_null());
+}

@@ -1,0 +1,125 @@
+// Presets, photos, duplicate, move and brands, in the real UI against the mock backend.
+import type { Page } from '@playwright/test';
+import { expect, openApp, stored, test } from './fixtures';
+
+/** A 2×2 PNG, byte for byte. */
+const PNG = [
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00,
+  0x02, 0x00, 0x00, 0x00, 0x02, 0x08, 0x02, 0x00, 0x00, 0x00, 0xfd, 0xd4, 0x9a, 0x73, 0x00, 0x00, 0x00, 0x16, 0x49,
+  0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0xf0, 0x9f, 0x81, 0xe1, 0x3f, 0x03, 0xc3, 0x7f, 0x06, 0x00,
+  0x27, 0xf6, 0x05, 0xfb, 0x6b, 0x5f, 0x2a, 0x0d, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60,
+  0x82,
+];
+const GIF = [0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x01, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x3b];
+
+/** Drops a file with these bytes on the element with `testid`, as a desktop drop would. */
+async function drop(page: Page, testid: string, bytes: number[], name: string, type: string) {
+  const data = await page.evaluateHandle(
+    ({ bytes, name, type }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], name, { type }));
+      return dt;
+    },
+    { bytes, name, type },
+  );
+  await page.getByTestId(testid).dispatchEvent('drop', { dataTransfer: data });
+}
+
+test('a preset prefills a new e-commerce persona', async ({ page }) => {
+  await openApp(page, { seed: true });
+  await page.getByTestId('new-persona').click();
+  await page.getByTestId('new-persona-name').fill('Coupon Carla');
+  await expect(page.getByTestId('new-persona-preset')).toHaveCount(0);
+  await page.getByTestId('new-persona-template').selectOption('ecommerce-shopper');
+  await page.getByTestId('new-persona-preset').selectOption('coupon-hunter');
+  await expect(page.getByTestId('new-persona-dialog')).toContainText('Never pays full price');
+  await page.getByTestId('new-persona-submit').click();
+  await expect(page.getByTestId('persona-archetype')).toHaveValue('Discount and coupon hunter');
+  await expect(page.locator('[data-module="drivers"]').getByTestId('list-item').first()).toHaveValue('Discount codes and vouchers');
+  const carla = (await stored(page)).personas.find((p) => p.name === 'Coupon Carla');
+  const mindset = carla?.modules.find((m) => m.id === 'mindset')?.body.rows;
+  expect(mindset?.[0]?.value).toBe(5);
+});
+
+test('a dropped photo shows on the header and on the card; a GIF is refused and changes nothing', async ({ page }) => {
+  await openApp(page, { seed: true });
+  await page.getByTestId('persona-card').filter({ hasText: 'Frugal Fred' }).click();
+  await expect(page.getByTestId('avatar-photo')).toHaveCount(0);
+  await drop(page, 'photo-drop', PNG, 'fred.png', 'image/png');
+  await expect(page.getByTestId('avatar-photo')).toBeVisible();
+  await expect(page.getByTestId('avatar-photo')).toHaveAttribute('src', /^blob:/);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  const photo = (await stored(page)).personas.find((p) => p.name === 'Frugal Fred') as unknown as { photo: string };
+  expect(photo.photo).toMatch(/^[0-9a-f]{64}$/);
+
+  await drop(page, 'photo-drop', GIF, 'x.gif', 'image/gif');
+  await expect(page.getByText('GIF images are not supported; use a JPEG, PNG or WebP image')).toBeVisible();
+  const after = (await stored(page)).personas.find((p) => p.name === 'Frugal Fred') as unknown as { photo: string };
+  expect(after.photo).toBe(photo.photo);
+
+  await page.getByTestId('back-to-library').click();
+  const card = page.getByTestId('persona-card').filter({ hasText: 'Frugal Fred' });
+  await expect(card.getByTestId('avatar-photo')).toBeVisible();
+
+  // Removing it goes back to initials, and is saved.
+  await card.click();
+  await page.getByTestId('photo-remove').click();
+  await expect(page.getByTestId('avatar-photo')).toHaveCount(0);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  const removed = (await stored(page)).personas.find((p) => p.name === 'Frugal Fred') as unknown as { photo: null };
+  expect(removed.photo).toBeNull();
+});
+
+test('choose photo takes what the native dialog answers; cancel changes nothing', async ({ page }) => {
+  await openApp(page, { seed: true });
+  await page.getByTestId('persona-card').filter({ hasText: 'Frugal Fred' }).click();
+  await page.getByTestId('photo-choose').click();
+  await expect(page.getByTestId('avatar-photo')).toHaveCount(0);
+  await page.evaluate((bytes) => {
+    const mock = (window as unknown as { __PERSONA_STUDIO_MOCK__: { nextPick: Uint8Array | null } })
+      .__PERSONA_STUDIO_MOCK__;
+    mock.nextPick = new Uint8Array(bytes);
+  }, PNG);
+  await page.getByTestId('photo-choose').click();
+  await expect(page.getByTestId('avatar-photo')).toBeVisible();
+});
+
+test('duplicate opens a copy; move puts the persona in another project', async ({ page }) => {
+  await openApp(page, { seed: true });
+  await page.getByTestId('new-project').click();
+  await page.getByTestId('new-project-name').fill('Client B');
+  await page.getByTestId('new-project-submit').click();
+  await expect(page.getByTestId('project-title')).toHaveText('Client B');
+  await page.getByTestId('project-item').filter({ hasText: 'Example store' }).click();
+  await page.getByTestId('persona-card').filter({ hasText: 'Frugal Fred' }).click();
+  await page.getByTestId('duplicate-persona').click();
+  await expect(page.getByTestId('persona-name')).toHaveValue('Frugal Fred (copy)');
+  await page.getByTestId('move-persona').selectOption({ label: 'Client B' });
+  await expect(page.getByText('Moved to “Client B”.')).toBeVisible();
+  const all = await stored(page);
+  const b = all.projects.find((p) => p.name === 'Client B');
+  const copy = all.personas.find((p) => p.name === 'Frugal Fred (copy)') as unknown as { project: string };
+  expect(copy.project).toBe(b?.id);
+  expect(all.personas.filter((p) => p.name === 'Frugal Fred')).toHaveLength(1);
+});
+
+test('project settings rename the brand, change its colours and take a logo', async ({ page }) => {
+  await openApp(page, { seed: true });
+  await page.getByTestId('project-settings').click();
+  const dialog = page.getByTestId('project-settings-dialog');
+  await expect(page.getByTestId('project-name')).toHaveValue('Example store');
+  await page.getByTestId('project-name').fill('Example store Ltd');
+  await page.getByTestId('project-primary').fill('#112233');
+  await expect(page.getByTestId('project-font').locator('option')).toHaveCount(4);
+  await page.getByTestId('project-font').selectOption('Noto Sans');
+  await drop(page, 'logo-drop', PNG, 'logo.png', 'image/png');
+  await expect(dialog.getByTestId('logo-image')).toBeVisible();
+  await page.getByTestId('project-save').click();
+  await expect(page.getByTestId('project-title')).toHaveText('Example store Ltd');
+  const project = (await stored(page)).projects[0] as unknown as {
+    brand: { primary: string; font: string; logo: string };
+  };
+  expect(project.brand.primary).toBe('#112233');
+  expect(project.brand.font).toBe('Noto Sans');
+  expect(project.brand.logo).toMatch(/^[0-9a-f]{64}$/);
+});
