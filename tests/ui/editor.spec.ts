@@ -15,9 +15,11 @@ test('the sheet shows every module of the template on its grid', async ({ page }
   const header = await page.locator('[data-module="header"]').boundingBox();
   const bio = await page.locator('[data-module="bio"]').boundingBox();
   expect(bio!.x).toBeGreaterThan(header!.x + header!.width - 1);
-  // Bipolar sliders show both poles.
-  await expect(page.locator('[data-module="personality"]')).toContainText('Introvert');
-  await expect(page.locator('[data-module="personality"]')).toContainText('Extrovert');
+  // Bipolar sliders show both poles (editable in place).
+  const personality = page.locator('[data-module="personality"]');
+  await expect(personality.getByTestId('slider-left').first()).toHaveValue('Introvert');
+  await expect(personality.getByTestId('slider-right').first()).toHaveValue('Extrovert');
+  await expect(personality.getByTestId('slider').first()).toHaveAccessibleName('Introvert – Extrovert');
 });
 
 test('list items: Enter adds one, Backspace on an empty one removes it', async ({ page }) => {

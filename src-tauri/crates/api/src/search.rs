@@ -20,14 +20,15 @@ use crate::{ApiError, Studio};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct SearchQuery {
-    /// Words that must all occur somewhere in the persona's text, ignoring case.
+    /// Words that must all occur somewhere in the persona's text, ignoring case and
+    /// accents.
     #[serde(default)]
     pub text: String,
     #[serde(default)]
     pub project: Option<ProjectId>,
     #[serde(default)]
     pub template: Option<TemplateId>,
-    /// A tag the persona must carry (ignoring case).
+    /// A tag the persona must carry (ignoring case and accents).
     #[serde(default)]
     pub tag: Option<String>,
     #[serde(default)]
@@ -83,8 +84,13 @@ impl SearchIndex {
             .map(|d| Entry {
                 project: d.project,
                 name_key: (d.name.to_lowercase(), d.name.clone()),
+                tags: d.tags.iter().map(|t| fold(t)).collect(),
                 card: PersonaCard {
                     id: d.id,
+                    project: d.project,
+                    quote: d.quote,
+                    key_facts: d.key_facts,
+                    tags: d.tags,
                     initials: initials(&d.name),
                     template_name: template_names
                         .get(&d.template)
@@ -97,7 +103,6 @@ impl SearchIndex {
                     updated: d.updated,
                 },
                 template: d.template,
-                tags: d.tags,
                 text: d.text,
             })
             .collect();

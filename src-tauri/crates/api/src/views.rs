@@ -1,6 +1,6 @@
 //! What the UI's library screen shows: projects with their personas, ready to draw.
 
-use persona_model::{AssetHash, Brand, PersonaId, ProjectId, TemplateId, Timestamp};
+use persona_model::{AssetHash, Brand, Fact, PersonaId, ProjectId, TemplateId, Timestamp};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -24,13 +24,21 @@ pub struct ProjectCard {
     pub personas: Vec<PersonaCard>,
 }
 
-/// One persona in the library grid.
+/// One persona in the library grid: enough to recognise it at a glance.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct PersonaCard {
     pub id: PersonaId,
+    /// The project the persona belongs to.
+    pub project: ProjectId,
     pub name: String,
     pub archetype: String,
+    /// The persona's quote, for the card (the UI clamps it).
+    pub quote: String,
+    /// Up to three filled-in facts from the sheet, in sheet order.
+    pub key_facts: Vec<Fact>,
+    /// The persona's own tags.
+    pub tags: Vec<String>,
     pub template: TemplateId,
     /// The template's display name.
     pub template_name: String,

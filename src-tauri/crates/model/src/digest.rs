@@ -3,9 +3,13 @@
 //! one beside every persona, written in the same transaction.
 
 use serde::{Deserialize, Serialize};
+use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::{AssetHash, Persona, PersonaId, ProjectId, TemplateId, Timestamp};
+use crate::{AssetHash, Fact, ModuleBody, Persona, PersonaId, ProjectId, TemplateId, Timestamp};
+
+/// How many facts a persona card shows.
+pub const CARD_FACTS: usize = 3;
 
 /// A persona's card fields and folded text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -17,7 +21,11 @@ pub struct PersonaDigest {
     pub archetype: String,
     pub photo: Option<AssetHash>,
     pub updated: Timestamp,
-    /// The tags, folded.
+    /// The quote, for the card.
+    pub quote: String,
+    /// Up to [`CARD_FACTS`] filled-in facts, in sheet order, for the card.
+    pub key_facts: Vec<Fact>,
+    /// The tags as the user wrote them (search folds them when it builds its index).
     pub tags: Vec<String>,
     /// [`Persona::search_text`], folded.
     pub text: String,
@@ -34,16 +42,39 @@ impl Persona {
             archetype: self.archetype.clone(),
             photo: self.photo.clone(),
             updated: self.updated,
-            tags: self.tags.iter().map(|t| fold(t)).collect(),
+            quote: self.quote.clone(),
+            key_facts: self
+                .modules
+                .iter()
+                .flat_map(|m| match &m.body {
+                    ModuleBody::Facts { rows } => rows.as_slice(),
+                    _ => &[],
+                })
+                .filter(|f| !f.value.trim().is_empty() && !f.label.trim().is_empty())
+                .take(CARD_FACTS)
+                .cloned()
+                .collect(),
+            tags: self.tags.clone(),
             text: fold(&self.search_text()),
         }
     }
 }
 
-/// Text as search compares it: composed (NFC, so "Hà" typed and "Hà" pasted in
-/// decomposed form are equal) and lower-cased in every script.
+/// Text as search compares it: lower case in every script, compatibility-decomposed
+/// and without accents, so "ha noi" finds "Hà Nội" and "zemaite" finds "Žemaitė".
 pub fn fold(text: &str) -> String {
-    text.nfc().collect::<String>().to_lowercase()
+    text.nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        // Vietnamese đ and a few others carry their stroke in the letter itself.
+        .map(|c| match c {
+            'đ' => 'd',
+            'ł' => 'l',
+            'ø' => 'o',
+            'ı' => 'i',
+            other => other,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -53,7 +84,11 @@ mod tests {
     #[test]
     fn folding_is_unicode_aware() {
         assert_eq!(fold("ИРИНА"), "ирина");
-        assert_eq!(fold("ŽYGIMANTAS"), "žygimantas");
+        assert_eq!(fold("ŽYGIMANTAS"), "zygimantas");
+        assert_eq!(fold("Hà Nội"), "ha noi");
+        assert_eq!(fold("Đặng Thu Hà"), "dang thu ha");
+        assert_eq!(fold("Rūta Žemaitė"), "ruta zemaite");
+        assert_eq!(fold("ＡＢＣ"), "abc");
         assert_eq!(fold("Ha\u{300}"), fold("Hà"));
         assert_eq!(fold("王芳"), "王芳");
     }

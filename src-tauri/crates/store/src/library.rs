@@ -11,7 +11,7 @@ use sled::Transactional;
 use crate::lock::DirLock;
 
 /// The tree of persona digests; the suffix is the digest format's version.
-const DIGESTS_TREE: &str = "digests-1";
+const DIGESTS_TREE: &str = "digests-2";
 use crate::{StoreError, DB_DIR};
 
 /// An open library. Dropping it releases the lock.

@@ -35,6 +35,7 @@ import type { SegmentComparison } from '../bindings/SegmentComparison';
 import type { SegmentFilter } from '../bindings/SegmentFilter';
 import { initials } from '../model/initials';
 import { assess, compute, DEFAULT_POLICY, profile, sampleDataset, type MockDataset } from './mockSurvey';
+import { matches, passes, sortCards } from '../model/search';
 import { byName } from '../model/sort';
 import {
   applyPreset,
@@ -227,8 +228,15 @@ export class MockBackend implements Backend {
     const template = BUILTIN_TEMPLATES.find((t) => t.id === p.template) ?? this.userTemplates.get(p.template);
     return {
       id: p.id,
+      project: p.project,
       name: p.name,
       archetype: p.archetype,
+      quote: p.quote,
+      key_facts: p.modules
+        .flatMap((m) => (m.body.kind === 'facts' ? m.body.rows : []))
+        .filter((f) => f.value.trim() !== '' && f.label.trim() !== '')
+        .slice(0, 3),
+      tags: [...p.tags],
       template: p.template,
       template_name: template?.name ?? p.template,
       photo: p.photo,
@@ -700,24 +708,10 @@ export class MockBackend implements Backend {
 
   searchPersonas(query: SearchQuery): Promise<SearchHit[]> {
     return this.answer('search_personas', () => {
-      const fold = (s: string) => s.normalize('NFC').toLowerCase();
-      const words = fold(query.text).split(/\s+/).filter((w) => w !== '');
-      const tag = query.tag === null || query.tag === undefined ? null : fold(query.tag);
       const hits = [...this.personas.values()]
-        .filter((p) => query.project == null || p.project === query.project)
-        .filter((p) => query.template == null || p.template === query.template)
-        .filter((p) => tag === null || p.tags.some((t) => fold(t) === tag))
-        .filter((p) => {
-          const text = fold(searchText(p));
-          return words.every((w) => text.includes(w));
-        })
-        .map((p) => ({ project: p.project, card: this.card(p) }));
-      if (query.sort === 'updated') {
-        hits.sort((a, b) => b.card.updated.localeCompare(a.card.updated) || byName(a.card, b.card));
-      } else {
-        hits.sort((a, b) => byName(a.card, b.card));
-      }
-      return hits;
+        .filter((p) => passes(p, query) && matches(query.text, p))
+        .map((p) => this.card(p));
+      return sortCards(hits, query.sort).map((card) => ({ project: card.project, card }));
     });
   }
   /** Stored surveys by id. */
@@ -795,38 +789,6 @@ export class MockBackend implements Backend {
   }
 }
 
-/** `Persona::search_text`: every piece of the persona's text. */
-function searchText(p: Persona): string {
-  const parts = [p.name, p.archetype, p.quote, p.notes, ...p.tags];
-  for (const m of p.modules) {
-    parts.push(m.title);
-    const b = m.body;
-    switch (b.kind) {
-      case 'facts':
-        for (const f of b.rows) parts.push(f.label, f.value);
-        break;
-      case 'text':
-        parts.push(b.text);
-        break;
-      case 'list':
-        parts.push(...b.items);
-        break;
-      case 'sliders':
-        for (const s of b.rows) parts.push(s.left, s.right);
-        break;
-      case 'tags':
-        parts.push(...b.tags);
-        break;
-      case 'chart':
-      case 'image':
-        parts.push(b.caption);
-        break;
-      case 'header':
-        break;
-    }
-  }
-  return parts.join('\n');
-}
 
 /** A small PNG with a line of text, drawn by the browser (a 1-pixel PNG elsewhere). */
 function mockSheetPng(text: string): Uint8Array {

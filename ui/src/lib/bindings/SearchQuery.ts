@@ -8,10 +8,11 @@ import type { TemplateId } from "./TemplateId";
  */
 export type SearchQuery = { 
 /**
- * Words that must all occur somewhere in the persona's text, ignoring case.
+ * Words that must all occur somewhere in the persona's text, ignoring case and
+ * accents.
  */
 text: string, project: ProjectId | null, template: TemplateId | null, 
 /**
- * A tag the persona must carry (ignoring case).
+ * A tag the persona must carry (ignoring case and accents).
  */
 tag: string | null, sort: SearchSort, };

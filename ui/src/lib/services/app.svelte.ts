@@ -116,8 +116,10 @@ export class AppController {
     try {
       const persona = await this.backend.getPersona(id);
       if (this.view.kind !== 'editor' || this.view.id !== id) return;
+      const template = this.library.templates.find((t) => t.id === persona.template);
       this.editor = new PersonaEditor(persona, {
         save: (p) => this.backend.savePersona(p),
+        grid: template?.grid,
         onSaved: (stored) => this.library.applySaved(stored),
         delayMs: this.editorDelayMs,
       });

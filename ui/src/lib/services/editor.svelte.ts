@@ -1,11 +1,23 @@
-// One open persona: its edits, and autosave. Edits are saved ~400 ms after the last
-// change, or at once on flush() (blur, leaving the editor, closing the window). Saves
-// never overlap; the status says "saved" only once save_persona has resolved for the
-// latest edit.
+// One open persona: its edits, their undo history, and autosave. Edits are saved
+// ~400 ms after the last change, or at once on flush() (blur, leaving the editor,
+// closing the window). Saves never overlap; the status says "saved" only once
+// save_persona has resolved for the latest edit. Undo and redo are edits too: they
+// are saved like any other.
+//
+// While an input method is composing (pinyin, Telex…), the text in the field is not
+// final: the model follows it so the view stays consistent, but no undo step is
+// recorded and no autosave is scheduled until the composition ends.
 import { toErrorBody } from '../backend';
 import type { ErrorBody } from '../bindings/ErrorBody';
+import type { GridArea } from '../bindings/GridArea';
+import type { Module } from '../bindings/Module';
 import type { ModuleBody } from '../bindings/ModuleBody';
 import type { Persona } from '../bindings/Persona';
+import { History } from '../model/history';
+import type { Move, Resize } from '../model/layout';
+import { freeSpot, move, possible, resize, settle } from '../model/layout';
+import { newModuleBody } from '../model/modules';
+import type { NewModuleKind } from '../model/modules';
 
 /** idle: nothing edited yet; saving: edits not yet on disk; saved; error. */
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
@@ -19,7 +31,14 @@ export interface EditorOptions {
   /** Called after every successful save with the stored persona. */
   onSaved?: (stored: Persona) => void;
   delayMs?: number;
+  /** The template's grid, which module moves and sizes keep to. */
+  grid?: { columns: number; rows: number };
+  /** Milliseconds, for coalescing typing into undo steps; injected by tests. */
+  now?: () => number;
 }
+
+/** What undo remembers: the document without its stored-at stamp. */
+type Snapshot = Omit<Persona, 'updated'>;
 
 /** The code of the error shown while the name is empty (nothing is sent then). */
 export const NAME_REQUIRED = 'name_required';
@@ -39,12 +58,81 @@ export class PersonaEditor {
   /** Bumped by every edit; `savedRev` is the edit the disk has caught up with. */
   private rev = 0;
   private savedRev = 0;
+  private readonly history: History<Snapshot>;
+  private readonly now: () => number;
+  readonly grid: { columns: number; rows: number };
+  /** Bumped whenever the history changes, so `canUndo`/`canRedo` are reactive. */
+  private historyTick = $state(0);
+  /** True between compositionstart and compositionend. */
+  composing = $state(false);
+  /** The key of an edit made during the composition, recorded when it ends. */
+  private composedKey: string | null | undefined = undefined;
 
   constructor(persona: Persona, options: EditorOptions) {
     this.persona = persona;
     this.save = options.save;
     this.onSaved = options.onSaved;
     this.delayMs = options.delayMs ?? 400;
+    this.grid = options.grid ?? { columns: 12, rows: 8 };
+    this.now = options.now ?? (() => Date.now());
+    this.history = new History<Snapshot>(this.snapshot());
+  }
+
+  private snapshot(): Snapshot {
+    // A deep copy in every case ($state.snapshot hands back a plain object as it is).
+    const { updated: _updated, ...rest } = structuredClone($state.snapshot(this.persona)) as Persona;
+    return rest;
+  }
+
+  // ---- undo and redo ---------------------------------------------------------------
+
+  get canUndo(): boolean {
+    void this.historyTick;
+    return this.history.canUndo;
+  }
+
+  get canRedo(): boolean {
+    void this.historyTick;
+    return this.history.canRedo;
+  }
+
+  /** Takes back the last step; answers whether there was one. */
+  undo(): boolean {
+    if (this.composing) return false;
+    return this.restore(this.history.undo());
+  }
+
+  /** Does again what was undone; answers whether there was anything. */
+  redo(): boolean {
+    if (this.composing) return false;
+    return this.restore(this.history.redo());
+  }
+
+  /** Closes the current typing step (leaving a field): the next edit is a new step. */
+  seal(): void {
+    this.history.seal();
+  }
+
+  private restore(state: Snapshot | null): boolean {
+    if (state === null) return false;
+    this.persona = { ...structuredClone(state), updated: this.persona.updated };
+    this.historyTick += 1;
+    this.schedule();
+    return true;
+  }
+
+  // ---- input methods ---------------------------------------------------------------
+
+  beginComposition(): void {
+    this.composing = true;
+  }
+
+  endComposition(): void {
+    if (!this.composing) return;
+    this.composing = false;
+    const key = this.composedKey;
+    this.composedKey = undefined;
+    if (key !== undefined) this.changed(key);
   }
 
   /** True while some edit is not on disk yet. */
@@ -57,7 +145,7 @@ export class PersonaEditor {
   setHeader(field: HeaderField, value: string): void {
     if (this.persona[field] === value) return;
     this.persona[field] = value;
-    this.changed();
+    this.changed(`header:${field}`);
   }
 
   /** Sets the photo (an asset the app has already stored), saved like any edit. */
@@ -76,28 +164,28 @@ export class PersonaEditor {
     const row = this.body(moduleId, 'facts')?.rows[index];
     if (!row || row.value === value) return;
     row.value = value;
-    this.changed();
+    this.changed(`fact:${moduleId}:${index}:value`);
   }
 
   setFactLabel(moduleId: string, index: number, label: string): void {
     const row = this.body(moduleId, 'facts')?.rows[index];
     if (!row || row.label === label) return;
     row.label = label;
-    this.changed();
+    this.changed(`fact:${moduleId}:${index}:label`);
   }
 
   setText(moduleId: string, text: string): void {
     const body = this.body(moduleId, 'text');
     if (!body || body.text === text) return;
     body.text = text;
-    this.changed();
+    this.changed(`text:${moduleId}`);
   }
 
   setListItem(moduleId: string, index: number, text: string): void {
     const body = this.body(moduleId, 'list');
     if (!body || index < 0 || index >= body.items.length || body.items[index] === text) return;
     body.items[index] = text;
-    this.changed();
+    this.changed(`list:${moduleId}:${index}`);
   }
 
   /** Inserts an item at `index` (clamped) and answers where it went. */
@@ -122,7 +210,8 @@ export class PersonaEditor {
     const clamped = Math.max(0, Math.min(100, Math.round(value)));
     if (!row || row.value === clamped) return;
     row.value = clamped;
-    this.changed();
+    // Dragging or holding an arrow key is one step.
+    this.changed(`slider:${moduleId}:${index}`);
   }
 
   /** Adds a tag unless it is empty or already there; answers whether it was added. */
@@ -142,10 +231,174 @@ export class PersonaEditor {
     this.changed();
   }
 
+  // ---- rows of facts and sliders ----------------------------------------------------
+
+  /** Adds an empty fact row at the end; answers its index. */
+  addFact(moduleId: string): number {
+    const body = this.body(moduleId, 'facts');
+    if (!body) return -1;
+    body.rows.push({ label: '', value: '' });
+    this.changed();
+    return body.rows.length - 1;
+  }
+
+  removeFact(moduleId: string, index: number): void {
+    const body = this.body(moduleId, 'facts');
+    if (!body || index < 0 || index >= body.rows.length) return;
+    body.rows.splice(index, 1);
+    this.changed();
+  }
+
+  /** Renames a slider's pole (`left`, or `right` of a bipolar one). */
+  setSliderLabel(moduleId: string, index: number, side: 'left' | 'right', label: string): void {
+    const row = this.body(moduleId, 'sliders')?.rows[index];
+    if (!row || row[side] === label) return;
+    row[side] = label;
+    this.changed(`slider:${moduleId}:${index}:${side}`);
+  }
+
+  /** Adds a slider row in the middle position; answers its index. */
+  addSlider(moduleId: string): number {
+    const body = this.body(moduleId, 'sliders');
+    if (!body) return -1;
+    body.rows.push({ left: '', right: '', value: 50 });
+    this.changed();
+    return body.rows.length - 1;
+  }
+
+  removeSlider(moduleId: string, index: number): void {
+    const body = this.body(moduleId, 'sliders');
+    if (!body || index < 0 || index >= body.rows.length) return;
+    body.rows.splice(index, 1);
+    this.changed();
+  }
+
+  // ---- modules on the grid -----------------------------------------------------------
+
+  module(moduleId: string): Module | null {
+    return this.persona.modules.find((m) => m.id === moduleId) ?? null;
+  }
+
+  renameModule(moduleId: string, title: string): void {
+    const m = this.module(moduleId);
+    if (!m || m.title === title) return;
+    m.title = title;
+    this.changed(`title:${moduleId}`);
+  }
+
+  /** A module id not used yet in this persona: `base-1`, `base-2`… */
+  private freshId(base: string): string {
+    let n = 1;
+    while (this.persona.modules.some((m) => m.id === `${base}-${n}`)) n += 1;
+    return `${base}-${n}`;
+  }
+
+  /** Adds a module of `kind` titled `title` in the first free place; answers its id. */
+  addModule(kind: NewModuleKind, title: string): string {
+    const id = this.freshId(kind.startsWith('sliders') ? 'sliders' : kind);
+    // A third of the sheet's width and two rows: the size of most template modules.
+    const cols = Math.max(2, Math.round(this.grid.columns / 3));
+    const area = freeSpot(this.persona.modules, cols, 2, this.grid.columns, this.grid.rows);
+    this.persona.modules.push({ id, title, hint: '', area, body: newModuleBody(kind) });
+    this.changed();
+    return id;
+  }
+
+  /**
+   * Copies a module with its content, right below the original (what was below moves
+   * down); answers the copy's id, or null for the header, of which there is one.
+   */
+  duplicateModule(moduleId: string, title: string): string | null {
+    const i = this.persona.modules.findIndex((m) => m.id === moduleId);
+    const original = this.persona.modules[i];
+    if (!original || original.body.kind === 'header') return null;
+    const copy: Module = structuredClone($state.snapshot(original)) as Module;
+    copy.id = this.freshId(original.body.kind);
+    copy.title = title;
+    copy.area = { ...original.area, row: original.area.row + original.area.rows };
+    this.persona.modules.splice(i + 1, 0, copy);
+    this.place(settle(this.persona.modules, this.grid.columns, copy.id));
+    this.changed();
+    return copy.id;
+  }
+
+  // ---- the persona's own tags (for finding it in the library) ---------------------
+
+  /** Adds a tag to the persona unless empty or already there; answers whether it did. */
+  addPersonaTag(tag: string): boolean {
+    const clean = tag.trim();
+    if (clean === '' || this.persona.tags.includes(clean)) return false;
+    this.persona.tags.push(clean);
+    this.changed();
+    return true;
+  }
+
+  removePersonaTag(index: number): void {
+    if (index < 0 || index >= this.persona.tags.length) return;
+    this.persona.tags.splice(index, 1);
+    this.changed();
+  }
+
+  /** Removes a module (never the header, which holds the name); undo brings it back. */
+  removeModule(moduleId: string): boolean {
+    const i = this.persona.modules.findIndex((m) => m.id === moduleId);
+    if (i < 0 || this.persona.modules[i]!.body.kind === 'header') return false;
+    this.persona.modules.splice(i, 1);
+    this.place(settle(this.persona.modules, this.grid.columns));
+    this.changed();
+    return true;
+  }
+
+  /** Which moves and resizes `moduleId` allows now. */
+  possible(moduleId: string): Record<Move | Resize, boolean> {
+    return possible(this.persona.modules, moduleId, this.grid.columns);
+  }
+
+  moveModule(moduleId: string, direction: Move): boolean {
+    const areas = move(this.persona.modules, moduleId, direction, this.grid.columns);
+    if (!areas) return false;
+    this.place(areas);
+    // Reading (and tab) order follows the sheet: swapped modules swap places.
+    this.persona.modules.sort((a, b) => a.area.col - b.area.col || a.area.row - b.area.row);
+    this.changed();
+    return true;
+  }
+
+  resizeModule(moduleId: string, change: Resize): boolean {
+    const areas = resize(this.persona.modules, moduleId, change, this.grid.columns);
+    if (!areas) return false;
+    this.place(areas);
+    this.changed();
+    return true;
+  }
+
+  private place(areas: Map<string, GridArea>): void {
+    for (const m of this.persona.modules) {
+      const a = areas.get(m.id);
+      if (a && (a.col !== m.area.col || a.row !== m.area.row || a.cols !== m.area.cols || a.rows !== m.area.rows)) {
+        m.area = a;
+      }
+    }
+  }
+
   // ---- autosave ----------------------------------------------------------------
 
-  /** Marks an edit and schedules a save after the debounce delay. */
-  changed(): void {
+  /**
+   * Marks an edit: records it for undo (joining the step of earlier edits with the same
+   * `key` made just before) and schedules a save after the debounce delay.
+   */
+  changed(key: string | null = null): void {
+    if (this.composing) {
+      // Recorded and saved once the input method has committed the text.
+      this.composedKey = this.composedKey === undefined || this.composedKey === key ? key : null;
+      return;
+    }
+    this.history.record(this.snapshot(), key, this.now());
+    this.historyTick += 1;
+    this.schedule();
+  }
+
+  private schedule(): void {
     this.rev += 1;
     this.state = 'saving';
     this.error = null;

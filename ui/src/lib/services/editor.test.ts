@@ -197,3 +197,153 @@ describe('PersonaEditor change detection', () => {
     expect(save).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('PersonaEditor undo and redo', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  /** An editor whose clock the test moves by hand. */
+  async function clocked() {
+    let now = 0;
+    const save = vi.fn(async (p: Persona) => ({ ...p, updated: '2026-11-23T12:00:00.000Z' }));
+    const editor = new PersonaEditor(await newPersona(), { save, now: () => now });
+    return { editor, save, tick: (ms: number) => (now += ms) };
+  }
+
+  it('undoes a burst of typing in one step, and redoes it', async () => {
+    const { editor, tick } = await clocked();
+    expect(editor.canUndo).toBe(false);
+    for (const s of ['L', 'Le', 'Lee', 'Leed', 'Leeds']) {
+      editor.setFactValue('facts', 2, s);
+      tick(120);
+    }
+    tick(2000);
+    editor.setFactValue('facts', 0, '41');
+    expect(editor.canUndo).toBe(true);
+
+    expect(editor.undo()).toBe(true);
+    expect(editor.body('facts', 'facts')?.rows[0]?.value).toBe('');
+    expect(editor.body('facts', 'facts')?.rows[2]?.value).toBe('Leeds');
+    expect(editor.undo()).toBe(true);
+    expect(editor.body('facts', 'facts')?.rows[2]?.value).toBe('');
+    expect(editor.canUndo).toBe(false);
+    expect(editor.canRedo).toBe(true);
+
+    expect(editor.redo()).toBe(true);
+    expect(editor.redo()).toBe(true);
+    expect(editor.body('facts', 'facts')?.rows[0]?.value).toBe('41');
+    expect(editor.redo()).toBe(false);
+    editor.dispose();
+  });
+
+  it('saves what undo restored', async () => {
+    const { editor, save } = await clocked();
+    editor.setHeader('archetype', 'Coupon hunter');
+    expect(await editor.flush()).toBe(true);
+    editor.undo();
+    expect(editor.state).toBe('saving');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(save).toHaveBeenCalledTimes(2);
+    expect(save.mock.calls[1]![0].archetype).toBe('');
+    expect(editor.state).toBe('saved');
+  });
+
+  it('keeps the stored-at stamp of the latest save when undoing', async () => {
+    const { editor } = await clocked();
+    const before = editor.persona.updated;
+    editor.setHeader('quote', 'Cheap is good');
+    await editor.flush();
+    expect(editor.persona.updated).not.toBe(before);
+    editor.undo();
+    expect(editor.persona.updated).toBe('2026-11-23T12:00:00.000Z');
+    editor.dispose();
+  });
+
+  it('undoes structural edits: modules added, removed, moved, resized, renamed; rows added', async () => {
+    const { editor } = await clocked();
+    const original = JSON.parse(JSON.stringify(editor.persona.modules));
+
+    const id = editor.addModule('sliders-bipolar', 'Traits');
+    expect(id).toBe('sliders-1');
+    expect(editor.module(id)?.area).toEqual({ col: 0, row: 8, cols: 4, rows: 2 });
+    editor.setSliderLabel(id, 0, 'left', 'Thrifty');
+    editor.setSliderLabel(id, 0, 'right', 'Lavish');
+    editor.addSlider(id);
+    expect(editor.removeModule('header')).toBe(false);
+    expect(editor.removeModule('bio')).toBe(true);
+    expect(editor.moveModule('frustrations', 'up')).toBe(true);
+    expect(editor.moveModule('header', 'up')).toBe(false);
+    expect(editor.resizeModule('brands', 'taller')).toBe(true);
+    editor.renameModule('goals', 'Aims');
+    editor.addFact('facts');
+    editor.removeFact('facts', 0);
+
+    expect(editor.module('bio')).toBeNull();
+    expect(editor.module('goals')?.title).toBe('Aims');
+    // Column 4 lost bio, and frustrations now comes before goals (user-persona's
+    // column 4: bio 2 rows, goals 2, frustrations 2, brands 2).
+    expect(editor.module('frustrations')?.area.row).toBe(0);
+    expect(editor.module('goals')?.area.row).toBe(2);
+
+    while (editor.undo());
+    expect(JSON.parse(JSON.stringify(editor.persona.modules))).toEqual(original);
+    while (editor.redo());
+    expect(editor.module('bio')).toBeNull();
+    expect(editor.module(id)?.body).toEqual({
+      kind: 'sliders',
+      scale: 'bipolar',
+      rows: [
+        { left: 'Thrifty', right: 'Lavish', value: 50 },
+        { left: '', right: '', value: 50 },
+      ],
+    });
+    editor.dispose();
+  });
+
+  it('records nothing and saves nothing while an input method is composing', async () => {
+    const { editor, save, tick } = await clocked();
+    editor.beginComposition();
+    editor.setText('bio', 'w');
+    editor.setText('bio', 'wo');
+    editor.setText('bio', '我');
+    await vi.advanceTimersByTimeAsync(2000);
+    tick(2000);
+    expect(save).not.toHaveBeenCalled();
+    expect(editor.canUndo).toBe(false);
+    expect(editor.undo()).toBe(false);
+    editor.setText('bio', '我们');
+    editor.endComposition();
+    expect(editor.canUndo).toBe(true);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(save.mock.calls[0]![0].modules.find((m) => m.id === 'bio')?.body).toEqual({ kind: 'text', text: '我们' });
+    // One undo takes back the whole composed word.
+    editor.undo();
+    expect(editor.body('bio', 'text')?.text).toBe('');
+    editor.dispose();
+  });
+});
+
+describe('PersonaEditor duplicate and persona tags', () => {
+  it('duplicates a module below itself with a fresh id, and edits the persona tags', async () => {
+    const editor = new PersonaEditor(await newPersona(), { save: async (p) => p });
+    editor.insertListItem('goals', 0, 'Save money');
+    const id = editor.duplicateModule('goals', 'Goals (copy)');
+    expect(id).toBe('list-1');
+    expect(editor.module('list-1')?.body).toEqual({ kind: 'list', items: ['Save money'] });
+    expect(editor.module('list-1')?.area).toEqual({ col: 4, row: 4, cols: 4, rows: 2 });
+    expect(editor.module('frustrations')?.area.row).toBe(6);
+    // The copy is its own: editing it leaves the original alone.
+    editor.setListItem('list-1', 0, 'Spend less');
+    expect(editor.body('goals', 'list')?.items).toEqual(['Save money']);
+    expect(editor.duplicateModule('header', 'x')).toBeNull();
+
+    expect(editor.addPersonaTag(' budget ')).toBe(true);
+    expect(editor.addPersonaTag('budget')).toBe(false);
+    editor.removePersonaTag(0);
+    expect(editor.persona.tags).toEqual([]);
+    editor.undo();
+    expect(editor.persona.tags).toEqual(['budget']);
+    editor.dispose();
+  });
+});

@@ -8,13 +8,26 @@ import type { LibraryOverview } from '../bindings/LibraryOverview';
 import type { Persona } from '../bindings/Persona';
 import type { Project } from '../bindings/Project';
 import type { ProjectCard } from '../bindings/ProjectCard';
+import type { PersonaCard } from '../bindings/PersonaCard';
+import type { SearchSort } from '../bindings/SearchSort';
 import type { Template } from '../bindings/Template';
 import type { Preset } from '../bindings/Preset';
 import type { Brand } from '../bindings/Brand';
 import { initials } from '../model/initials';
 import { byName } from '../model/sort';
+import { allTags } from '../model/search';
 
 export type LoadState = 'loading' | 'ready' | 'error';
+
+/** What the latest search found. */
+export interface SearchResults {
+  /** The matching personas, in the requested order. */
+  hits: PersonaCard[];
+  /** How many personas the library holds in all. */
+  total: number;
+  /** Every persona tag in the library, for the tag filter. */
+  tags: string[];
+}
 
 
 export class LibraryStore {
@@ -24,8 +37,76 @@ export class LibraryStore {
   state = $state<LoadState>('loading');
   error = $state<ErrorBody | null>(null);
   selectedId = $state<string | null>(null);
+  /** True when the library shows every project's personas at once. */
+  showAll = $state(false);
+  /** The search box; every word must occur somewhere in a persona. */
+  query = $state('');
+  templateFilter = $state<string | null>(null);
+  tagFilter = $state<string | null>(null);
+  sort = $state<SearchSort>('name');
+  /** What the latest search found; null until the first answer. */
+  results = $state<SearchResults | null>(null);
+  private searchSeq = 0;
 
   constructor(private readonly backend: Backend) {}
+
+  /** True when the search box or a filter narrows the list. */
+  get filtering(): boolean {
+    return this.query.trim() !== '' || this.templateFilter !== null || this.tagFilter !== null;
+  }
+
+  /** The personas to show: the search's answer, or the project's cards before it comes. */
+  get cards(): PersonaCard[] {
+    if (this.results) return this.results.hits;
+    if (this.showAll) return this.projects.flatMap((p) => p.personas);
+    return this.selected?.personas ?? [];
+  }
+
+  /** Every persona tag in the library. */
+  get tags(): string[] {
+    return this.results?.tags ?? [];
+  }
+
+  /** Asks the backend for the personas matching the search box and filters. Never throws. */
+  async search(): Promise<void> {
+    const seq = ++this.searchSeq;
+    const project = this.showAll ? null : (this.selected?.id ?? null);
+    try {
+      const hits = await this.backend.searchPersonas({
+        text: this.query,
+        project,
+        template: this.templateFilter,
+        tag: this.tagFilter,
+        sort: this.sort,
+      });
+      // An older search answering late must not replace a newer one.
+      if (seq !== this.searchSeq) return;
+      const everyone = this.projects.flatMap((p) => p.personas);
+      const results: SearchResults = {
+        hits: hits.map((h) => h.card),
+        total: everyone.length,
+        tags: allTags(everyone),
+      };
+      this.results = results;
+      // A filter for a tag no persona has any more finds nothing; drop it.
+      if (this.tagFilter !== null && !results.tags.includes(this.tagFilter)) {
+        this.tagFilter = null;
+        void this.search();
+      }
+    } catch (e) {
+      if (seq === this.searchSeq) this.error = toErrorBody(e);
+    }
+  }
+
+  clearFilters(): void {
+    this.query = '';
+    this.templateFilter = null;
+    this.tagFilter = null;
+  }
+
+  selectAll(): void {
+    this.showAll = true;
+  }
 
   get projects(): ProjectCard[] {
     return this.overview?.projects ?? [];
@@ -42,6 +123,7 @@ export class LibraryStore {
 
   selectProject(id: string): void {
     this.selectedId = id;
+    this.showAll = false;
   }
 
   /** Reloads the overview (and the templates the first time); never throws. */
@@ -58,6 +140,7 @@ export class LibraryStore {
       this.presets = presets;
       this.error = null;
       this.state = 'ready';
+      if (this.results !== null) await this.search();
     } catch (e) {
       this.error = toErrorBody(e);
       this.state = 'error';
@@ -66,7 +149,10 @@ export class LibraryStore {
 
   private selectByName(name: string): void {
     const project = this.projects.find((p) => p.name === name);
-    if (project) this.selectedId = project.id;
+    if (project) {
+      this.selectedId = project.id;
+      this.showAll = false;
+    }
   }
 
   /** Adds the example library and selects it. Rejects with an `ErrorBody`. */
@@ -82,6 +168,7 @@ export class LibraryStore {
     const project = await this.run(() => this.backend.createProject(name));
     await this.load();
     this.selectedId = project.id;
+    this.showAll = false;
     return project;
   }
 
@@ -113,6 +200,13 @@ export class LibraryStore {
 
   /** Puts what the editor just saved on its card without a round trip. */
   applySaved(persona: Persona): void {
+    const hit = this.results?.hits.find((c) => c.id === persona.id);
+    if (hit) {
+      hit.name = persona.name;
+      hit.archetype = persona.archetype;
+      hit.quote = persona.quote;
+      hit.updated = persona.updated;
+    }
     for (const project of this.projects) {
       const card = project.personas.find((c) => c.id === persona.id);
       if (!card) continue;

@@ -2,10 +2,17 @@
 
 export type ToastKind = 'info' | 'success' | 'error';
 
+/** A button on a toast, such as "Undo". */
+export interface ToastAction {
+  label: string;
+  run: () => void;
+}
+
 export interface Toast {
   id: number;
   kind: ToastKind;
   text: string;
+  action?: ToastAction;
 }
 
 export class Toasts {
@@ -14,9 +21,9 @@ export class Toasts {
 
   constructor(private readonly lifetimeMs = 5000) {}
 
-  show(text: string, kind: ToastKind = 'info'): number {
+  show(text: string, kind: ToastKind = 'info', action?: ToastAction): number {
     const id = this.next++;
-    this.items.push({ id, kind, text });
+    this.items.push(action ? { id, kind, text, action } : { id, kind, text });
     // Errors stay until dismissed: the user may need to read them twice.
     if (kind !== 'error') setTimeout(() => this.dismiss(id), this.lifetimeMs);
     return id;
