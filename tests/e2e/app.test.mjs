@@ -142,7 +142,7 @@ test('first start offers the example library, and the library window shows it', 
     await s.end();
   }
   await waitForExit(dir);
-  const listed = cli(dir, 'persona', 'list', '--json');
+  const listed = await cliAfterExit(dir, 'persona', 'list', '--json');
   assert.equal(listed.status, 0, `persona list after the window closed: ${listed.stderr}`);
   assert.equal(JSON.parse(listed.stdout).length, 3);
 });
