@@ -78,21 +78,9 @@ impl Studio {
         dpi: u32,
         fonts: &FontBook,
     ) -> Result<persona_sheet::PngExport, ApiError> {
-        let persona = self.persona(id)?;
-        let project = self
-            .library()
-            .project(persona.project)?
-            .ok_or_else(|| ApiError::UnknownProject(persona.project.to_string()))?;
-        let charts = charts_of(&persona);
-        let template = self.template(persona.template.as_str())?;
-        let input = sheet_input(&persona, &template, &project, &charts);
-        let options = SheetOptions {
-            page: PageOptions {
-                size: page,
-                orientation,
-            },
-            ..SheetOptions::default()
-        };
+        let parts = self.sheet_parts(self.persona(id)?)?;
+        let input = parts.input();
+        let options = page_options(page, orientation);
         let assets = LibraryAssets(self.library());
         Ok(persona_sheet::export_png(
             &input,
@@ -110,15 +98,9 @@ impl Studio {
         request: &ExportRequest,
         fonts: &FontBook,
     ) -> Result<ExportReport, ApiError> {
-        let persona = self.resolve_persona(reference)?;
-        let project = self
-            .library()
-            .project(persona.project)?
-            .ok_or_else(|| ApiError::UnknownProject(persona.project.to_string()))?;
-        let charts = charts_of(&persona);
-        let template = self.template(persona.template.as_str())?;
-        let input = sheet_input(&persona, &template, &project, &charts);
-        let options = sheet_options(request);
+        let parts = self.sheet_parts(self.resolve_persona(reference)?)?;
+        let input = parts.input();
+        let options = page_options(request.page, request.orientation);
         let assets = LibraryAssets(self.library());
         match request.format {
             ExportFormat::Pdf => {
@@ -178,7 +160,7 @@ impl Studio {
         let assets = LibraryAssets(self.library());
         let pdf = persona_sheet::export_deck(
             &deck,
-            &sheet_options(request),
+            &page_options(request.page, request.orientation),
             fonts,
             &assets,
             progress,
@@ -221,6 +203,38 @@ pub(crate) fn charts_of(persona: &Persona) -> BTreeMap<String, persona_sheet::Ch
     charts
 }
 
+/// Everything one persona's sheet is drawn from, owned, so a `SheetInput` can borrow it.
+struct SheetParts {
+    persona: Persona,
+    project: persona_model::Project,
+    template: persona_model::Template,
+    charts: BTreeMap<String, persona_sheet::ChartData>,
+}
+
+impl SheetParts {
+    fn input(&self) -> SheetInput<'_> {
+        sheet_input(&self.persona, &self.template, &self.project, &self.charts)
+    }
+}
+
+impl Studio {
+    /// The persona's project, template and evidence charts, for drawing its sheet.
+    fn sheet_parts(&self, persona: Persona) -> Result<SheetParts, ApiError> {
+        let project = self
+            .library()
+            .project(persona.project)?
+            .ok_or_else(|| ApiError::UnknownProject(persona.project.to_string()))?;
+        let template = self.template(persona.template.as_str())?;
+        let charts = charts_of(&persona);
+        Ok(SheetParts {
+            persona,
+            project,
+            template,
+            charts,
+        })
+    }
+}
+
 fn sheet_input<'a>(
     persona: &'a Persona,
     template: &'a persona_model::Template,
@@ -236,12 +250,10 @@ fn sheet_input<'a>(
     }
 }
 
-fn sheet_options(request: &ExportRequest) -> SheetOptions {
+/// Sheet options with the page asked for (`None`: the template's).
+fn page_options(size: Option<PageSize>, orientation: Option<Orientation>) -> SheetOptions {
     SheetOptions {
-        page: PageOptions {
-            size: request.page,
-            orientation: request.orientation,
-        },
+        page: PageOptions { size, orientation },
         ..SheetOptions::default()
     }
 }
