@@ -27,6 +27,7 @@ fn main() {
         "delete_template",
         "take_pending_open",
         "choose_bundle_file",
+        "receive_dropped_file",
         "preview_bundle",
         "import_bundle",
         "export_bundle",

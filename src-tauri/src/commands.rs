@@ -157,6 +157,29 @@ pub async fn choose_bundle_file(window: WebviewWindow) -> Reply<Option<String>> 
         .map(|p| p.display().to_string()))
 }
 
+/// A `.persona` or persona JSON file dropped on the window: its bytes are the raw body
+/// and its name (percent-encoded, as headers are ASCII) the `file-name` header. Answers
+/// the path it is kept at, which the import view then previews like any other file.
+#[tauri::command]
+pub async fn receive_dropped_file(
+    state: State<'_, AppState>,
+    request: Request<'_>,
+) -> Reply<String> {
+    let InvokeBody::Raw(bytes) = request.body() else {
+        return Err(bad_request("body"));
+    };
+    let name = request
+        .headers()
+        .get("file-name")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| percent_encoding::percent_decode_str(v).decode_utf8().ok())
+        .ok_or_else(|| bad_request("file-name"))?;
+    studio(&state)?
+        .receive_file(&name, bytes)
+        .map(|p| p.display().to_string())
+        .map_err(|e| e.body())
+}
+
 #[tauri::command]
 pub async fn preview_bundle(
     state: State<'_, AppState>,

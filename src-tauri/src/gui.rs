@@ -33,6 +33,7 @@ pub fn run(data_dir: &Path, open: Option<PathBuf>) -> ExitCode {
         }
         Err(e) => return refuse(&e),
     };
+    studio.clear_incoming();
     let dir = data_dir.to_owned();
     let result = tauri::Builder::default()
         .manage(AppState::new(studio, open))
@@ -69,6 +70,7 @@ pub fn run(data_dir: &Path, open: Option<PathBuf>) -> ExitCode {
             commands::delete_template,
             commands::take_pending_open,
             commands::choose_bundle_file,
+            commands::receive_dropped_file,
             commands::preview_bundle,
             commands::import_bundle,
             commands::export_bundle,

@@ -260,6 +260,49 @@ test('a .persona file opens in the import view: at start (`open FILE`) and from 
   assert.deepEqual(imported, original);
 });
 
+test('a .persona file dropped on the window opens the import view and imports', async () => {
+  const from = tempLibrary();
+  assert.equal(cli(from, 'example', 'install').status, 0);
+  const bundle = path.join(from, 'shared.persona');
+  const exported = cli(from, 'bundle', 'export', '--project', 'Example store', '--out', bundle);
+  assert.equal(exported.status, 0, exported.stderr);
+
+  const dir = tempLibrary();
+  const s = await Session.start(DRIVER, { 'tauri:options': { application: BIN, args: ['--data-dir', dir] } });
+  try {
+    await s.setWindowRect({ width: 1280, height: 800 }).catch(() => {});
+    await s.waitForElement('main');
+    // What WebKitGTK delivers when a file manager drops a file (the app turns Tauri's
+    // own drop handling off): HTML5 drag events whose DataTransfer holds the file.
+    await s.execute(
+      `const bytes = Uint8Array.from(atob(arguments[0]), (c) => c.charCodeAt(0));
+       const transfer = new DataTransfer();
+       transfer.items.add(new File([bytes], arguments[1]));
+       const target = document.querySelector('main');
+       for (const type of ['dragenter', 'dragover', 'drop']) {
+         target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+       }`,
+      [fs.readFileSync(bundle).toString('base64'), 'Команда.persona'],
+    );
+    await s.waitFor('the import view for the dropped file', async () => {
+      const name = (await s.findAll('[data-testid="import-file-name"]'))[0];
+      return name && (await name.property('textContent')) === 'Команда.persona';
+    });
+    await s.waitFor('the three personas of the file', async () => (await s.findAll('[data-testid="import-persona"]')).length === 3);
+    assert.ok(fs.existsSync(path.join(dir, 'incoming', 'Команда.persona')), 'the dropped bytes are kept under incoming/');
+    await (await s.find('[data-testid="import-confirm"]')).click();
+    await s.waitFor('the imported personas in the library', async () => (await s.findAll('[data-testid="persona-card"]')).length === 3);
+  } catch (e) {
+    fs.writeFileSync(path.join(OUT, 'drop-failure.png'), await s.screenshot().catch(() => Buffer.alloc(0)));
+    throw e;
+  } finally {
+    await s.end();
+  }
+  await waitForExit(dir);
+  const list = JSON.parse((await cliAfterExit(dir, 'persona', 'list', '--json')).stdout);
+  assert.deepEqual(list.map((p) => p.name).sort(), ['Frugal Fred', 'Procurement Paul', 'Tech-savvy Tara']);
+});
+
 test('the export dialog previews the sheet the app draws', async () => {
   const dir = tempLibrary();
   assert.equal(cli(dir, 'example', 'install').status, 0);

@@ -78,6 +78,64 @@ test('the open-file button uses the native dialog, and cancelling it does nothin
   await expect(page.getByTestId('import-dialog').getByTestId('import-persona')).toHaveCount(3);
 });
 
+/** Drops a file with `text` as its content on `target`, as a file manager would. */
+async function dropFile(page: Page, target: string, name: string, text: string): Promise<void> {
+  const data = await page.evaluateHandle(
+    ({ name, text }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], name));
+      return transfer;
+    },
+    { name, text },
+  );
+  await page.dispatchEvent(target, 'dragover', { dataTransfer: data });
+  await page.dispatchEvent(target, 'drop', { dataTransfer: data });
+}
+
+test('a .persona file dropped on the window opens the import view with its own name', async ({ page }) => {
+  await openApp(page, { seed: true });
+  await page.getByTestId('share-project').click();
+  await expect(page.getByText('Saved to /home/user/Example store.persona')).toBeVisible();
+  const bundle = await page.evaluate(() => {
+    const m = (window as unknown as { __PERSONA_STUDIO_MOCK__: { files: Map<string, unknown> } }).__PERSONA_STUDIO_MOCK__;
+    return JSON.stringify(m.files.get('/home/user/Example store.persona'));
+  });
+
+  await dropFile(page, '[data-testid="persona-card"]', 'Покупатели магазина.persona', bundle);
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog.getByTestId('import-file-name')).toHaveText('Покупатели магазина.persona');
+  await expect(dialog.getByTestId('import-persona')).toHaveCount(3);
+  await dialog.getByTestId('import-confirm').click();
+  await expect(page.getByText('Imported 3 personas into “Example store (2)”.')).toBeVisible();
+  expect((await stored(page)).personas).toHaveLength(6);
+});
+
+test('a persona JSON dropped on an open persona saves its edits, then opens the import', async ({ page }) => {
+  await openApp(page, { seed: true });
+  await page.getByTestId('persona-card').filter({ hasText: 'Frugal Fred' }).click();
+  const fred = (await stored(page)).personas.find((p) => p.name === 'Frugal Fred')!;
+  await page.getByTestId('persona-name').fill('Frugal Fred Jr');
+  await dropFile(page, 'main', 'fred.json', JSON.stringify({ ...fred, id: 'from-a-colleague', name: 'Fred, shared' }));
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog.getByTestId('import-persona')).toHaveCount(1);
+  await expect(page.getByTestId('project-title')).toBeVisible();
+  expect((await stored(page)).personas.some((p) => p.name === 'Frugal Fred Jr')).toBe(true);
+  await dialog.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('persona-card').filter({ hasText: 'Fred, shared' })).toBeVisible();
+});
+
+test('a file that is not a persona file dropped on the window is explained and changes nothing', async ({ page }) => {
+  await openApp(page, { seed: true });
+  const before = await stored(page);
+  await dropFile(page, 'main', 'notes.txt', 'hello');
+  await expect(page.getByText('“notes.txt” is not a Persona Studio file.', { exact: false })).toBeVisible();
+  await expect(page.getByTestId('import-dialog')).toBeHidden();
+  await dropFile(page, 'main', 'broken.persona', 'PK\u0003\u0004 garbage');
+  await expect(page.getByTestId('import-dialog').getByTestId('import-error')).toContainText('neither a .persona bundle');
+  await expect(page.getByTestId('import-dialog').getByTestId('import-confirm')).toBeDisabled();
+  expect(await stored(page)).toEqual(before);
+});
+
 test('a persona saved as a template is offered for new personas', async ({ page }) => {
   await openApp(page, { seed: true });
   await page.getByTestId('persona-card').filter({ hasText: 'Frugal Fred' }).click();

@@ -110,8 +110,13 @@ export interface Backend {
    */
   exportBundle(personas: PersonaId[], project: ProjectId | null, suggestedName: string): Promise<BundleExport | null>;
   /**
+   * Keeps the bytes of a `.persona` (or persona `.json`) file dropped on the window in
+   * the library's `incoming` folder and answers its path, for the import view.
+   */
+  receiveDroppedFile(name: string, bytes: Uint8Array): Promise<string>;
+  /**
    * Calls `listener` with the path of every `.persona` (or persona `.json`) file the
-   * app is asked to open while it runs: another launch, a drop on the window.
+   * app is asked to open while it runs by another launch or a double-click.
    * Answers a function that stops listening.
    */
   onOpenFile(listener: (path: string) => void): Promise<() => void>;

@@ -350,6 +350,68 @@ fn read_persona_json(path: &Path) -> Result<Bundle, ApiError> {
     })
 }
 
+/// The folder, inside the library's, where files dropped on the window wait for the
+/// import view. A webview hands over a dropped file's bytes, never its path, and every
+/// import reads a path: keeping the bytes here lets a drop take the same road as a
+/// double-click.
+const INCOMING_DIR: &str = "incoming";
+
+impl Studio {
+    /// Keeps the bytes of a file dropped on the window under `incoming/` and answers
+    /// its path for [`Studio::preview_bundle`] and [`Studio::import_bundle`]. Only the
+    /// final component of `name` is used, so a name cannot point outside the folder.
+    /// A file over the bundle size limit is refused before anything is written.
+    pub fn receive_file(&self, name: &str, bytes: &[u8]) -> Result<PathBuf, ApiError> {
+        let limit = Limits::default().max_file_bytes;
+        if bytes.len() as u64 > limit {
+            return Err(ApiError::BundleRefused {
+                path: PathBuf::from(name),
+                source: persona_bundle::ReadError::FileTooLarge {
+                    size: bytes.len() as u64,
+                    limit,
+                },
+            });
+        }
+        let dir = self.library().dir().join(INCOMING_DIR);
+        std::fs::create_dir_all(&dir).map_err(|source| ApiError::Write {
+            path: dir.clone(),
+            source,
+        })?;
+        let path = dir.join(safe_file_name(name));
+        write_file(&path, bytes)?;
+        Ok(path)
+    }
+
+    /// Removes what earlier sessions left under `incoming/`: those drops were either
+    /// imported or abandoned. Best effort; a file that cannot be removed stays.
+    pub fn clear_incoming(&self) {
+        let dir = self.library().dir().join(INCOMING_DIR);
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            for entry in entries.flatten() {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
+/// The last component of a dropped file's name, without anything that could make it
+/// a path or a hidden file; `dropped.persona` when nothing usable is left.
+fn safe_file_name(name: &str) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let cleaned: String = last
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect::<String>()
+        .trim()
+        .trim_start_matches('.')
+        .to_owned();
+    if cleaned.is_empty() {
+        "dropped.persona".to_owned()
+    } else {
+        cleaned
+    }
+}
+
 /// Reads and checks a bundle file under the default limits.
 fn read_bundle(path: &Path) -> Result<persona_bundle::Bundle, ApiError> {
     let refused = |source| ApiError::BundleRefused {
@@ -371,4 +433,33 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ApiError> {
             source: e.into(),
         })?;
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod incoming_tests {
+    use super::*;
+    use persona_model::SystemClock;
+
+    #[test]
+    fn a_dropped_name_cannot_leave_the_incoming_folder() {
+        assert_eq!(safe_file_name("../../etc/passwd"), "passwd");
+        assert_eq!(safe_file_name("C:\\Users\\x\\Team.persona"), "Team.persona");
+        assert_eq!(safe_file_name(".hidden.persona"), "hidden.persona");
+        assert_eq!(safe_file_name("Khách hàng.persona"), "Khách hàng.persona");
+        assert_eq!(safe_file_name("/"), "dropped.persona");
+        assert_eq!(safe_file_name(".."), "dropped.persona");
+    }
+
+    #[test]
+    fn received_bytes_land_in_incoming_and_are_cleared_next_time() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let studio = Studio::open(dir.path(), Box::new(SystemClock)).expect("open");
+        let path = studio
+            .receive_file("../Команда.persona", b"PK-not-really")
+            .expect("received");
+        assert_eq!(path, dir.path().join("incoming").join("Команда.persona"));
+        assert_eq!(std::fs::read(&path).expect("read back"), b"PK-not-really");
+        studio.clear_incoming();
+        assert!(!path.exists());
+    }
 }

@@ -68,6 +68,24 @@ export interface MockFile {
   refused?: string;
 }
 
+/**
+ * What the mock makes of dropped bytes: a `MockFile` written as JSON (what tests drop
+ * for a bundle), one persona's JSON, or a refusal worded like the app's.
+ */
+function mockFileFrom(bytes: Uint8Array): MockFile {
+  const refused = { project: null, personas: [], refused: 'this is neither a .persona bundle nor a persona JSON file' };
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return refused;
+  }
+  if (typeof value !== 'object' || value === null) return refused;
+  if ('personas' in value && Array.isArray(value.personas)) return value as MockFile;
+  if ('id' in value && 'modules' in value) return { project: null, personas: [value as Persona] };
+  return refused;
+}
+
 const MAX_NAME_CHARS = 120;
 const DEFAULT_BRAND: Brand = { primary: '#2f4b8f', accent: '#e86a4a', logo: null, font: null };
 
@@ -417,6 +435,14 @@ export class MockBackend implements Backend {
       const path = `/home/user/${suggestedName}.persona`;
       this.files.set(path, { project: owner ? structuredClone(owner) : null, personas: structuredClone(chosen) });
       return { path, personas: chosen.length, templates: 1, images: 0, bytes: JSON.stringify(chosen).length };
+    });
+  }
+
+  receiveDroppedFile(name: string, bytes: Uint8Array): Promise<string> {
+    return this.answer('receive_dropped_file', () => {
+      const path = `${this.dataDir}/incoming/${name.split(/[\\/]/).pop() || 'dropped.persona'}`;
+      this.files.set(path, mockFileFrom(bytes));
+      return path;
     });
   }
 

@@ -2,7 +2,6 @@
 // converts them to the Rust side's snake_case) and reject with an `ErrorBody`.
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
-import { getCurrentWebview } from '@tauri-apps/api/webview';
 import type { Backend } from '../backend';
 import { toErrorBody } from '../backend';
 import type { BundleExport } from '../bindings/BundleExport';
@@ -155,17 +154,14 @@ export class TauriBackend implements Backend {
   exportBundle(personas: string[], project: string | null, suggestedName: string) {
     return call<BundleExport | null>('export_bundle', { personas, project, suggestedName });
   }
-  async onOpenFile(listener: (path: string) => void) {
-    const fromLaunch = await listen<string>('open-file', (e) => listener(e.payload));
-    const fromDrop = await getCurrentWebview().onDragDropEvent((e) => {
-      if (e.payload.type !== 'drop') return;
-      const file = e.payload.paths.find(isShareFile);
-      if (file) listener(file);
-    });
-    return () => {
-      fromLaunch();
-      fromDrop();
-    };
+  receiveDroppedFile(name: string, bytes: Uint8Array) {
+    // Headers are ASCII; names are often not ("Покупатели.persona").
+    return call<string>('receive_dropped_file', bytes, { 'file-name': encodeURIComponent(name) });
+  }
+  onOpenFile(listener: (path: string) => void) {
+    // Drops arrive as HTML5 events with the file's bytes (`dragDropEnabled` is off so
+    // that photos can be dropped on the header), and go through `receiveDroppedFile`.
+    return listen<string>('open-file', (e) => listener(e.payload));
   }
   async previewSheet(id: string, page: PageSize | null, orientation: Orientation | null, index: number) {
     // The command answers raw bytes (an ArrayBuffer), not JSON.
@@ -191,9 +187,4 @@ export class TauriBackend implements Backend {
   async onDeckProgress(listener: (progress: DeckProgress) => void) {
     return listen<DeckProgress>('deck-progress', (e) => listener(e.payload));
   }
-}
-
-/** Files the import view opens: bundles and single-persona JSON. */
-export function isShareFile(path: string): boolean {
-  return /\.(persona|json)$/i.test(path);
 }

@@ -10,7 +10,7 @@ import { AssetUrls } from './assets.svelte';
 import { Clock } from './clock.svelte';
 import { PersonaEditor } from './editor.svelte';
 import { LibraryStore } from './library.svelte';
-import { ShareController } from './share.svelte';
+import { isShareFile, ShareController } from './share.svelte';
 import { Toasts } from './toasts.svelte';
 
 export type View = { kind: 'library' } | { kind: 'editor'; id: string };
@@ -58,6 +58,23 @@ export class AppController {
   async openFile(path: string): Promise<void> {
     if (this.view.kind === 'editor' && !(await this.backToLibrary())) return;
     await this.share.open(path);
+  }
+
+  /**
+   * A file dropped on the window: a `.persona` or persona JSON file opens in the import
+   * view; anything else is explained, since a drop that does nothing looks broken.
+   */
+  async dropFile(file: File): Promise<void> {
+    if (!isShareFile(file.name)) {
+      this.toasts.show(t('share.dropUnsupported', { name: file.name }), 'error');
+      return;
+    }
+    try {
+      const path = await this.backend.receiveDroppedFile(file.name, new Uint8Array(await file.arrayBuffer()));
+      await this.openFile(path);
+    } catch (e) {
+      this.toasts.show(toErrorBody(e).message, 'error');
+    }
   }
 
   private async imported(project: string, count: number): Promise<void> {

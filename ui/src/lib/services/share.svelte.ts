@@ -19,6 +19,11 @@ export interface ShareHooks {
   say(text: string, kind?: 'info' | 'success' | 'error'): void;
 }
 
+/** Files the import view opens: bundles and single-persona JSON. */
+export function isShareFile(name: string): boolean {
+  return /\.(persona|json)$/i.test(name);
+}
+
 /** Shown when a file holds no project and the library has none to import into. */
 export const NEEDS_PROJECT = 'needs_project';
 

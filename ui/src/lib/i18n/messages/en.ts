@@ -162,6 +162,7 @@ export const en = {
   'share.policyHint.replace': 'Overwrite yours with the version in the file.',
   'share.policyHint.skip': 'Keep yours and import only the others.',
   'share.outcome': 'Adds {created}, replaces {replaced}, skips {skipped}.',
+  'share.dropUnsupported': '“{name}” is not a Persona Studio file. Drop a .persona or persona .json file to import it; drop photos on a persona’s header.',
   'share.needsProject': 'This file holds a persona without a project. Create a project first, then open the file again.',
   'share.importConfirm': 'Import',
   'share.imported': { one: 'Imported {count} persona into “{project}”.', other: 'Imported {count} personas into “{project}”.' },
@@ -211,6 +212,7 @@ export const en = {
   'warning.fontNotFound': 'The font “{family}” is not installed; the default font was used.',
   'warning.imageUnusable': 'A picture could not be used ({reason}); a placeholder was drawn.',
   'warning.chartWithoutData': '“{module}” has no survey data yet; a placeholder was drawn.',
+  'warning.notesCut': 'Only {shown} of {total} source notes fit on the sheet; the deck’s evidence appendix lists them all.',
 
   'toast.dismiss': 'Dismiss',
   'time.justNow': 'just now',

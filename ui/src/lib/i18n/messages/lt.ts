@@ -172,6 +172,7 @@ export const lt: Catalogue = {
   'share.policyHint.replace': 'Perrašyti jūsų versiją failo versija.',
   'share.policyHint.skip': 'Palikti jūsų versiją ir importuoti tik kitas.',
   'share.outcome': 'Bus pridėta: {created}, pakeista: {replaced}, praleista: {skipped}.',
+  'share.dropUnsupported': '„{name}“ nėra Persona Studio failas. Nutempkite .persona arba personos .json failą, kad jį importuotumėte; nuotraukas tempkite ant personos antraštės.',
   'share.needsProject': 'Šiame faile yra persona be projekto. Pirmiausia sukurkite projektą, tada vėl atidarykite failą.',
   'share.importConfirm': 'Importuoti',
   'share.imported': { one: 'Į „{project}“ importuota {count} persona.', few: 'Į „{project}“ importuotos {count} personos.', many: 'Į „{project}“ importuota {count} personos.', other: 'Į „{project}“ importuota {count} personų.' },
@@ -221,6 +222,7 @@ export const lt: Catalogue = {
   'warning.fontNotFound': 'Šriftas „{family}“ neįdiegtas; naudotas numatytasis šriftas.',
   'warning.imageUnusable': 'Paveikslėlio naudoti nepavyko ({reason}); nupieštas pakaitalas.',
   'warning.chartWithoutData': '„{module}“ dar neturi apklausos duomenų; nupieštas pakaitalas.',
+  'warning.notesCut': 'Lape tilpo tik {shown} iš {total} šaltinių išnašų; visos jos pateiktos rinkinio įrodymų priede.',
 
   'toast.dismiss': 'Uždaryti',
   'time.justNow': 'ką tik',

@@ -172,6 +172,7 @@ export const ru: Catalogue = {
   'share.policyHint.replace': 'Заменить вашу версию версией из файла.',
   'share.policyHint.skip': 'Оставить вашу и импортировать только остальные.',
   'share.outcome': 'Будет добавлено: {created}, заменено: {replaced}, пропущено: {skipped}.',
+  'share.dropUnsupported': '«{name}» — не файл Persona Studio. Перетащите файл .persona или .json персоны, чтобы импортировать его; фотографии перетаскивайте на шапку персоны.',
   'share.needsProject': 'В этом файле персона без проекта. Сначала создайте проект, затем откройте файл снова.',
   'share.importConfirm': 'Импортировать',
   'share.imported': { one: 'Импортирована {count} персона в «{project}».', few: 'Импортированы {count} персоны в «{project}».', many: 'Импортировано {count} персон в «{project}».', other: 'Импортировано {count} персоны в «{project}».' },
@@ -221,6 +222,7 @@ export const ru: Catalogue = {
   'warning.fontNotFound': 'Шрифт «{family}» не установлен; использован шрифт по умолчанию.',
   'warning.imageUnusable': 'Изображение нельзя использовать ({reason}); нарисована заглушка.',
   'warning.chartWithoutData': 'У «{module}» ещё нет данных опроса; нарисована заглушка.',
+  'warning.notesCut': 'На лист поместились только {shown} из {total} примечаний об источниках; все они есть в приложении с доказательствами в презентации.',
 
   'toast.dismiss': 'Закрыть',
   'time.justNow': 'только что',

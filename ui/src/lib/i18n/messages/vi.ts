@@ -162,6 +162,7 @@ export const vi: Catalogue = {
   'share.policyHint.replace': 'Ghi đè bản của bạn bằng phiên bản trong tệp.',
   'share.policyHint.skip': 'Giữ bản của bạn, chỉ nhập những chân dung còn lại.',
   'share.outcome': 'Thêm {created}, thay thế {replaced}, bỏ qua {skipped}.',
+  'share.dropUnsupported': '“{name}” không phải tệp Persona Studio. Kéo thả tệp .persona hoặc tệp .json của chân dung để nhập; kéo ảnh vào phần đầu của chân dung.',
   'share.needsProject': 'Tệp này chứa một chân dung không thuộc dự án nào. Hãy tạo một dự án trước, rồi mở lại tệp.',
   'share.importConfirm': 'Nhập',
   'share.imported': { other: 'Đã nhập {count} chân dung vào “{project}”.' },
@@ -211,6 +212,7 @@ export const vi: Catalogue = {
   'warning.fontNotFound': 'Chưa cài phông chữ “{family}”; đã dùng phông mặc định.',
   'warning.imageUnusable': 'Không dùng được một hình ảnh ({reason}); đã vẽ hình giữ chỗ.',
   'warning.chartWithoutData': '“{module}” chưa có dữ liệu khảo sát; đã vẽ hình giữ chỗ.',
+  'warning.notesCut': 'Chỉ {shown} trên {total} chú thích nguồn vừa trên trang; phụ lục bằng chứng của bộ trình chiếu liệt kê đầy đủ.',
 
   'toast.dismiss': 'Đóng',
   'time.justNow': 'vừa xong',

@@ -162,6 +162,7 @@ export const zh: Catalogue = {
   'share.policyHint.replace': '用文件中的版本覆盖你的画像。',
   'share.policyHint.skip': '保留你的画像，只导入其余的。',
   'share.outcome': '将新增 {created} 个，替换 {replaced} 个，跳过 {skipped} 个。',
+  'share.dropUnsupported': '“{name}”不是 Persona Studio 文件。拖入 .persona 或画像 .json 文件即可导入；照片请拖到画像的头部区域。',
   'share.needsProject': '此文件中的画像不属于任何项目。请先创建一个项目，然后重新打开该文件。',
   'share.importConfirm': '导入',
   'share.imported': { other: '已将 {count} 个画像导入“{project}”。' },
@@ -211,6 +212,7 @@ export const zh: Catalogue = {
   'warning.fontNotFound': '未安装字体“{family}”，已使用默认字体。',
   'warning.imageUnusable': '有一张图片无法使用（{reason}），已绘制占位图。',
   'warning.chartWithoutData': '“{module}”还没有调查数据，已绘制占位图。',
+  'warning.notesCut': '画像页上只放得下 {total} 条来源注释中的 {shown} 条；演示文稿的证据附录列出了全部注释。',
 
   'toast.dismiss': '关闭',
   'time.justNow': '刚刚',
