@@ -153,6 +153,9 @@ pub enum Warning {
     ImageUnusable { asset: String, reason: String },
     /// A chart module has no survey data linked; a placeholder was drawn.
     ChartWithoutData { module: String },
+    /// The sheet's source notes did not all fit its notes band; `shown` of `total`
+    /// are on the sheet (the deck's evidence appendix lists them all).
+    NotesCut { shown: usize, total: usize },
 }
 
 impl Warning {
@@ -182,6 +185,7 @@ impl Warning {
             Warning::ChartWithoutData { module } => Warning::ChartWithoutData {
                 module: name(module),
             },
+            Warning::NotesCut { shown, total } => Warning::NotesCut { shown, total },
         }
     }
 }
@@ -221,6 +225,10 @@ impl fmt::Display for Warning {
             Warning::ChartWithoutData { module } => {
                 write!(f, "{module}: no survey data is linked to this chart")
             }
+            Warning::NotesCut { shown, total } => write!(
+                f,
+                "only {shown} of {total} source notes fit on the sheet; the deck's evidence appendix lists them all"
+            ),
         }
     }
 }

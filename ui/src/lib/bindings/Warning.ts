@@ -4,4 +4,4 @@
  * Something the export did not draw as asked, reported so that nothing is lost
  * silently. Serialised for `--json` as `{ "kind": ..., ... }`.
  */
-export type Warning = { "kind": "missing_glyph", module: string, character: string, } | { "kind": "shrunk", module: string, percent: number, } | { "kind": "continued", module: string, page: number, } | { "kind": "truncated", module: string, text: string, } | { "kind": "font_not_found", family: string, } | { "kind": "image_unusable", asset: string, reason: string, } | { "kind": "chart_without_data", module: string, };
+export type Warning = { "kind": "missing_glyph", module: string, character: string, } | { "kind": "shrunk", module: string, percent: number, } | { "kind": "continued", module: string, page: number, } | { "kind": "truncated", module: string, text: string, } | { "kind": "font_not_found", family: string, } | { "kind": "image_unusable", asset: string, reason: string, } | { "kind": "chart_without_data", module: string, } | { "kind": "notes_cut", shown: number, total: number, };

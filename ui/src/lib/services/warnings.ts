@@ -19,6 +19,8 @@ export function describeWarning(w: Warning): string {
       return t('warning.imageUnusable', { reason: w.reason });
     case 'chart_without_data':
       return t('warning.chartWithoutData', { module: w.module });
+    case 'notes_cut':
+      return t('warning.notesCut', { shown: w.shown, total: w.total });
   }
 }
 

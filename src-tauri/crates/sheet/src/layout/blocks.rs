@@ -7,14 +7,15 @@ use std::ops::Range;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use persona_model::{AssetHash, Color};
+use persona_model::{AssetHash, Color, FieldRef};
 
 use crate::fonts::{FaceId, Style};
 use crate::images;
 use crate::options::{AssetSource, Warning};
 use crate::scene::{Item, Paint, PlacedGlyph, Point, Rect, SceneImage, Stroke, TextRun};
-use crate::text::{break_lines, Line, Shaped, Shaper};
+use crate::text::{break_lines, Break, Line, Shaped, Shaper};
 
+use super::notes::Notes;
 use super::theme::{Theme, LEADING};
 
 /// How a piece of text is set.
@@ -105,6 +106,10 @@ pub(crate) struct Ctx<'a> {
     pub warnings: Vec<Warning>,
     /// The module being laid out, named in warnings.
     pub module: String,
+    /// Its id, for evidence markers.
+    pub module_id: String,
+    /// The evidence footnotes of the sheet being laid out.
+    pub notes: Notes,
     cache: BTreeMap<(String, Style), Rc<Shaped>>,
 }
 
@@ -118,8 +123,25 @@ impl<'a> Ctx<'a> {
             image_index: BTreeMap::new(),
             warnings: Vec::new(),
             module: String::new(),
+            module_id: String::new(),
+            notes: Notes::default(),
             cache: BTreeMap::new(),
         }
+    }
+
+    /// The footnote marker of item `index` of the current module ("³" or "").
+    pub fn item_mark(&self, index: usize) -> String {
+        self.notes.marker(&FieldRef::Item {
+            module: self.module_id.clone(),
+            index: index as u32,
+        })
+    }
+
+    /// The footnote marker of the current module as a whole.
+    pub fn module_mark(&self) -> String {
+        self.notes.marker(&FieldRef::Module {
+            module: self.module_id.clone(),
+        })
     }
 
     /// Adds a warning once.
@@ -152,6 +174,37 @@ impl<'a> Ctx<'a> {
         let shaped = self.shape(text, spec.style);
         let lines = break_lines(&shaped, width / spec.size, spec.tracking);
         (shaped, lines)
+    }
+
+    /// Width in points of the widest stretch of `text` without a line-break
+    /// opportunity: a word in most scripts, a single character in Chinese.
+    pub fn widest_word(&mut self, text: &str, spec: TextSpec) -> f32 {
+        let shaped = self.shape(text, spec.style);
+        let (mut widest, mut run) = (0.0f32, 0.0f32);
+        for c in &shaped.clusters {
+            if !c.blank {
+                run += c.advance + spec.tracking;
+            }
+            if !matches!(c.break_after, Break::No) {
+                widest = widest.max(run);
+                run = 0.0;
+            }
+        }
+        widest.max(run) * spec.size
+    }
+
+    /// `spec`, set smaller when needed so that no word of `text` is wider than
+    /// `width`, but never below `floor` points: short labels and names read wrong
+    /// when broken inside a word ("Adventurou-s").
+    pub fn fit_words(&mut self, text: &str, spec: TextSpec, width: f32, floor: f32) -> TextSpec {
+        let widest = self.widest_word(text, spec);
+        if widest <= width || widest <= 0.0 {
+            return spec;
+        }
+        TextSpec {
+            size: (spec.size * width / widest).max(floor.min(spec.size)),
+            ..spec
+        }
     }
 
     /// Width of `text` on one line, in points.

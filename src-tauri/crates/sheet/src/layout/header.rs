@@ -1,7 +1,7 @@
 //! The header card: photo (or initials), name, archetype and quote, set on the
 //! brand's primary colour.
 
-use persona_model::{initials, Persona};
+use persona_model::{initials, FieldRef, Persona};
 
 use crate::fonts::Style;
 use crate::scene::{Clip, Item, Paint, Point, Rect, Stroke};
@@ -23,14 +23,22 @@ pub(crate) fn header_blocks(
 
     let text_x = d + 12.0;
     let text_w = (width - text_x).max(40.0);
-    let name_spec = TextSpec::new(Style::BOLD, NAME_SIZE * scale, theme.on_primary);
+    // A name is not broken inside a word ("Žygimant-as" reads as two names): a word
+    // wider than the column sets the whole name smaller, down to body size.
+    let name_spec = ctx.fit_words(
+        persona.name.trim(),
+        TextSpec::new(Style::BOLD, NAME_SIZE * scale, theme.on_primary),
+        text_w,
+        BODY_SIZE * scale,
+    );
     let arch_spec = TextSpec::new(Style::REGULAR, BODY_SIZE * scale, theme.on_primary_soft);
     let name = ctx.paragraph(persona.name.trim(), name_spec, text_x, text_w, Align::Left);
     let arch = if persona.archetype.trim().is_empty() {
         Vec::new()
     } else {
+        let mark = ctx.notes.marker(&FieldRef::Archetype);
         ctx.paragraph(
-            persona.archetype.trim(),
+            &format!("{}{mark}", persona.archetype.trim()),
             arch_spec,
             text_x,
             text_w,
@@ -60,8 +68,9 @@ pub(crate) fn header_blocks(
     if !quote.is_empty() {
         let spec = TextSpec::new(Style::ITALIC, QUOTE_SIZE * scale, theme.on_primary);
         let indent = 12.0;
+        let mark = ctx.notes.marker(&FieldRef::Quote);
         let mut lines = ctx.paragraph(
-            &format!("“{quote}”"),
+            &format!("“{quote}”{mark}"),
             spec,
             indent,
             width - indent,

@@ -9,6 +9,7 @@ mod blocks;
 mod flow;
 mod header;
 mod modules;
+mod notes;
 mod theme;
 
 use persona_model::{
@@ -111,36 +112,77 @@ pub(crate) fn sheet_pages(
         options.page.size.unwrap_or(t.page.size),
         options.page.orientation.unwrap_or(t.page.orientation),
     );
+    let persona = input.persona;
+    // The persona's module order is its reading order (the template sets it column
+    // by column); modules below the template's last row go on further grid pages, as
+    // the editor's page edge shows.
+    let order: Vec<usize> = (0..persona.modules.len()).collect();
+    let sheet_notes = notes::Notes::of(persona, &order);
+    let (band, band_h) = sheet_notes.band(ctx, w - 2.0 * MARGIN);
+    ctx.notes = sheet_notes;
+    let grid_h = h - 2.0 * MARGIN - FOOTER;
     let content = Rect {
         x: MARGIN,
         y: MARGIN,
         w: w - 2.0 * MARGIN,
-        h: h - 2.0 * MARGIN - FOOTER,
+        h: grid_h - notes::band_room(band_h),
     };
-    let mut items = Vec::new();
+    let mut grid_pages: Vec<Vec<Item>> = vec![Vec::new()];
     let mut spills = Vec::new();
-    for m in &input.persona.modules {
+    for &i in &order {
+        let m = &persona.modules[i];
         ctx.module = module_name(m);
-        let rect = area_rect(content, t, m.area);
+        ctx.module_id = m.id.clone();
+        let page = usize::from(m.area.row / t.grid.rows);
+        let area = GridArea {
+            row: m.area.row % t.grid.rows,
+            ..m.area
+        };
+        // Only the first page gives room to the notes band.
+        let frame = if page == 0 {
+            content
+        } else {
+            Rect {
+                h: grid_h,
+                ..content
+            }
+        };
+        let rect = area_rect(frame, t, area);
         let chart = input.charts.get(&m.id);
+        if grid_pages.len() <= page {
+            grid_pages.resize_with(page + 1, Vec::new);
+        }
         if let Some(spill) = lay_module(
             ctx,
-            input.persona,
+            persona,
             m,
             rect,
             chart,
             options.overflow,
-            &mut items,
+            &mut grid_pages[page],
         ) {
             spills.push(spill);
         }
     }
-    let mut pages = vec![Page {
-        width: w,
-        height: h,
-        items,
-    }];
-    pages.extend(flow::follow_on_pages(ctx, spills, content, w, h));
+    let mut pages: Vec<Page> = grid_pages
+        .into_iter()
+        .enumerate()
+        .filter(|(i, items)| *i == 0 || !items.is_empty())
+        .map(|(_, items)| Page {
+            width: w,
+            height: h,
+            items,
+        })
+        .collect();
+    if let Some(first) = pages.first_mut() {
+        notes::place_band(first, band, content.bottom() + 8.0);
+    }
+    let full = Rect {
+        h: grid_h,
+        ..content
+    };
+    pages.extend(flow::follow_on_pages(ctx, spills, full, w, h));
+    ctx.notes = notes::Notes::default();
     let total = pages.len();
     for (i, page) in pages.iter_mut().enumerate() {
         footer(ctx, input, page, i + 1, total);
@@ -238,13 +280,8 @@ fn lay_module(
     let inner = rect.inset(PAD + if is_header { 3.0 } else { 0.0 });
     let mut top = inner.y;
     if !is_header {
-        items.extend(title_items(
-            ctx,
-            &ctx.module.clone(),
-            inner.x,
-            inner.y,
-            theme.primary,
-        ));
+        let title = format!("{}{}", ctx.module, ctx.module_mark());
+        items.extend(title_items(ctx, &title, inner.x, inner.y, theme.primary));
         top += title_height();
     }
     let avail = inner.bottom() - top;

@@ -9,6 +9,9 @@ use crate::scene::{Clip, Item, Paint, Point, Rect, Stroke};
 use super::blocks::{translate, Align, Block, Ctx, TextSpec};
 use super::theme::{BODY_SIZE, RADIUS, SMALL_SIZE};
 
+/// The smallest a slider label is set so that its words stay whole, in points.
+const LABEL_FLOOR: f32 = 5.5;
+
 /// Space between list items, fact rows, sliders and pill rows.
 const ITEM_GAP: f32 = 4.0;
 
@@ -63,12 +66,16 @@ fn facts(ctx: &mut Ctx, rows: &[Fact], width: f32, scale: f32) -> Vec<Block> {
     let value_x = label_w + 8.0;
     let label_spec = TextSpec::new(Style::REGULAR, SMALL_SIZE * scale, ctx.theme.muted);
     let value_spec = TextSpec::new(Style::BOLD, BODY_SIZE * scale, ctx.theme.ink);
-    let filled: Vec<&Fact> = rows.iter().filter(|f| !f.value.trim().is_empty()).collect();
+    let filled: Vec<(usize, &Fact)> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| !f.value.trim().is_empty())
+        .collect();
     let mut out = Vec::new();
-    for (i, fact) in filled.iter().enumerate() {
+    for (i, &(row, fact)) in filled.iter().enumerate() {
         let labels = ctx.paragraph(fact.label.trim(), label_spec, 0.0, label_w, Align::Left);
         let values = ctx.paragraph(
-            fact.value.trim(),
+            &format!("{}{}", fact.value.trim(), ctx.item_mark(row)),
             value_spec,
             value_x,
             width - value_x,
@@ -130,8 +137,14 @@ fn facts(ctx: &mut Ctx, rows: &[Fact], width: f32, scale: f32) -> Vec<Block> {
 fn list(ctx: &mut Ctx, items: &[String], width: f32, spec: TextSpec) -> Vec<Block> {
     let indent = spec.size * 1.25;
     let mut out = Vec::new();
-    for item in items.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
-        let mut lines = ctx.paragraph(item, spec, indent, width - indent, Align::Left);
+    for (index, item) in items
+        .iter()
+        .map(|s| s.trim())
+        .enumerate()
+        .filter(|(_, s)| !s.is_empty())
+    {
+        let item = format!("{item}{}", ctx.item_mark(index));
+        let mut lines = ctx.paragraph(&item, spec, indent, width - indent, Align::Left);
         if let Some(first) = lines.first_mut() {
             let r = spec.size * 0.2;
             first.items.push(Item::Circle {
@@ -175,15 +188,19 @@ fn sliders(
         };
     let pct_w = ctx.measure("100%", muted);
     let mut out = Vec::new();
-    for s in rows {
+    for (index, s) in rows.iter().enumerate() {
         let value = f32::from(s.value.min(100)) / 100.0;
         let mut items = Vec::new();
-        let mut text = s.left.clone();
-        let left = ctx.paragraph(&s.left, spec, 0.0, label_w, Align::Left);
+        let left_label = format!("{}{}", s.left, ctx.item_mark(index));
+        let mut text = left_label.clone();
+        let left_spec = ctx.fit_words(&left_label, spec, label_w, LABEL_FLOOR);
+        let left = ctx.paragraph(&left_label, left_spec, 0.0, label_w, Align::Left);
         let mut h = stack(&mut items, &left);
         let (x0, x1) = match kind {
             SliderScale::Bipolar => {
-                let right = ctx.paragraph(&s.right, spec, width - label_w, label_w, Align::Right);
+                let right_spec = ctx.fit_words(&s.right, spec, label_w, LABEL_FLOOR);
+                let right =
+                    ctx.paragraph(&s.right, right_spec, width - label_w, label_w, Align::Right);
                 h = h.max(stack(&mut items, &right));
                 text.push_str(" – ");
                 text.push_str(&s.right);

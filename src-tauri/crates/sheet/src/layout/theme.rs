@@ -18,6 +18,8 @@ pub(crate) const SMALL_SIZE: f32 = 8.0;
 pub(crate) const NAME_SIZE: f32 = 19.0;
 pub(crate) const QUOTE_SIZE: f32 = 10.0;
 pub(crate) const FOOTER_SIZE: f32 = 6.5;
+/// Evidence footnotes under the grid.
+pub(crate) const NOTE_SIZE: f32 = 6.5;
 /// Line height as a multiple of the type size.
 pub(crate) const LEADING: f32 = 1.38;
 /// Letter spacing of module titles, in em.

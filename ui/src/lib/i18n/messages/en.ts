@@ -134,7 +134,7 @@ export const en = {
   'module.duplicate': 'Duplicate',
   'module.copyTitle': '{title} (copy)',
 
-  'editor.pageEdge': 'End of the printed page: move or shrink modules to fit them above',
+  'editor.pageEdge': 'End of page 1: modules below this line print on the next page',
 
   'module.text.placeholder': 'Write here…',
 

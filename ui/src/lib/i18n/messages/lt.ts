@@ -144,7 +144,7 @@ export const lt: Catalogue = {
   'module.duplicate': 'Dubliuoti',
   'module.copyTitle': '{title} (kopija)',
 
-  'editor.pageEdge': 'Spausdinamo puslapio pabaiga: perkelkite arba sumažinkite blokus, kad tilptų aukščiau',
+  'editor.pageEdge': '1 puslapio pabaiga: žemiau šios linijos esantys blokai spausdinami kitame puslapyje',
 
   'module.text.placeholder': 'Rašykite čia…',
 

@@ -144,7 +144,7 @@ export const ru: Catalogue = {
   'module.duplicate': 'Дублировать',
   'module.copyTitle': '{title} (копия)',
 
-  'editor.pageEdge': 'Конец печатной страницы: переместите или уменьшите блоки, чтобы они поместились выше',
+  'editor.pageEdge': 'Конец первой страницы: блоки ниже этой линии печатаются на следующей странице',
 
   'module.text.placeholder': 'Пишите здесь…',
 

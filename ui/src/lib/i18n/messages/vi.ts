@@ -134,7 +134,7 @@ export const vi: Catalogue = {
   'module.duplicate': 'Nhân bản',
   'module.copyTitle': '{title} (bản sao)',
 
-  'editor.pageEdge': 'Hết trang in: hãy di chuyển hoặc thu nhỏ các khối để chúng nằm phía trên',
+  'editor.pageEdge': 'Hết trang 1: các khối bên dưới đường này được in ở trang tiếp theo',
 
   'module.text.placeholder': 'Viết ở đây…',
 

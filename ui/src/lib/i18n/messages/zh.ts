@@ -134,7 +134,7 @@ export const zh: Catalogue = {
   'module.duplicate': '复制',
   'module.copyTitle': '{title}（副本）',
 
-  'editor.pageEdge': '打印页到此为止：请移动或缩小模块，使其位于此线之上',
+  'editor.pageEdge': '第 1 页到此为止：此线以下的模块将打印在下一页',
 
   'module.text.placeholder': '在此输入…',
 
