@@ -5,10 +5,12 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
-use persona_model::{AssetHash, EvidenceSource, FieldRef, Orientation, PageSize, Persona};
+use persona_model::{
+    AssetHash, EvidencePolicy, EvidenceSource, FieldRef, Orientation, PageSize, Persona,
+};
 use persona_sheet::{
-    AssetSource, DeckInput, DeckProgress, Dpi, FontBook, PageOptions, SheetInput, SheetOptions,
-    Warning,
+    AssetSource, DeckInput, DeckProgress, Dpi, FontBook, Judging, PageOptions, SheetInput,
+    SheetOptions, Warning,
 };
 use persona_store::Library;
 use serde::{Deserialize, Serialize};
@@ -120,7 +122,7 @@ impl Studio {
     }
 
     /// Exports every persona of a project (by name) into one PDF: a branded cover, then
-    /// one sheet per persona. `progress` hears after the cover and after each persona;
+    /// one sheet per persona, each followed by its evidence appendix when it has any. `progress` hears after the cover and after each persona;
     /// setting `cancel` stops the export and writes nothing.
     pub fn export_project_deck(
         &self,
@@ -156,6 +158,11 @@ impl Studio {
             title: &project.name,
             brand: &project.brand,
             sheets,
+            // Staleness is judged on the day of the export, like `evidence list`.
+            judging: Judging {
+                policy: EvidencePolicy::default(),
+                today: self.now().date_naive(),
+            },
         };
         let assets = LibraryAssets(self.library());
         let pdf = persona_sheet::export_deck(

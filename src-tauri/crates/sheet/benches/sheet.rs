@@ -146,6 +146,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map(|p| samples::template(p.template.as_str()))
         .collect();
     let deck = DeckInput {
+        judging: persona_sheet::Judging {
+            policy: persona_model::EvidencePolicy::default(),
+            today: chrono::NaiveDate::from_ymd_opt(2026, 4, 2).expect("a date"),
+        },
         title: "Fifty personas",
         brand: &brand,
         sheets: personas

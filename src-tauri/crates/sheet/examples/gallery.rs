@@ -73,6 +73,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     let template = samples::template("user-persona");
     let deck = DeckInput {
+        judging: persona_sheet::Judging {
+            policy: persona_model::EvidencePolicy::default(),
+            today: chrono::NaiveDate::from_ymd_opt(2026, 4, 2).expect("a date"),
+        },
         title: "Sample project",
         brand: &brand,
         sheets: personas

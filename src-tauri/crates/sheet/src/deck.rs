@@ -1,10 +1,12 @@
-//! Deck export: a branded cover, then one sheet per persona, in one PDF. Reports
+//! Deck export: a branded cover, then one sheet per persona (followed by its evidence
+//! appendix when it has evidence), in one PDF. Reports
 //! progress after each persona and stops when asked to.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use persona_model::{initials, Brand};
 
+use crate::appendix::{evidence_pages, Judging};
 use crate::fonts::{FontBook, Style};
 use crate::layout::{self, mix, page_size, sheet_pages, Align, Ctx, TextSpec};
 use crate::options::{AssetSource, PdfExport, SheetInput, SheetOptions, Warning};
@@ -20,6 +22,8 @@ pub struct DeckInput<'a> {
     pub brand: &'a Brand,
     /// The sheets, in the order they appear.
     pub sheets: Vec<SheetInput<'a>>,
+    /// How the evidence appendix after each persona with evidence judges it.
+    pub judging: Judging,
 }
 
 /// Progress of a deck export, reported after the cover and after each persona.
@@ -84,6 +88,7 @@ pub fn layout_deck(
         }
         let offset = pages.len();
         pages.extend(sheet_pages(&mut ctx, sheet, options)?);
+        pages.extend(evidence_pages(&mut ctx, sheet, &deck.judging, w, h));
         for w in ctx.warnings.drain(..) {
             warnings.push(w.in_deck(&sheet.persona.name, offset));
         }

@@ -19,6 +19,7 @@
 //! # Ok(()) }
 //! ```
 
+mod appendix;
 mod deck;
 mod error;
 mod fonts;
@@ -31,6 +32,7 @@ mod png;
 mod scene;
 mod text;
 
+pub use appendix::Judging;
 pub use deck::{export_deck, layout_deck, DeckInput, DeckProgress};
 pub use error::SheetError;
 pub use fonts::{FaceId, FaceInfo, FontBook, Style};

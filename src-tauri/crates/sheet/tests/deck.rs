@@ -17,6 +17,7 @@ fn a_deck_has_a_cover_and_every_sheet() {
         .collect();
     let t = samples::template("ecommerce-shopper");
     let deck = DeckInput {
+        judging: common::judging(),
         title: "Northwind Outdoor",
         brand: &brand,
         sheets: personas.iter().map(|p| input(p, &t, &brand)).collect(),
@@ -77,6 +78,7 @@ fn a_deck_can_be_cancelled() {
         .collect();
     let t = samples::template("user-persona");
     let deck = DeckInput {
+        judging: common::judging(),
         title: "Cancelled",
         brand: &brand,
         sheets: personas.iter().map(|p| input(p, &t, &brand)).collect(),
@@ -104,6 +106,7 @@ fn a_deck_can_be_cancelled() {
 fn an_empty_deck_is_refused() {
     let brand = Brand::default();
     let deck = DeckInput {
+        judging: common::judging(),
         title: "Empty",
         brand: &brand,
         sheets: Vec::new(),
@@ -117,4 +120,110 @@ fn an_empty_deck_is_refused() {
         &AtomicBool::new(false),
     );
     assert!(matches!(result, Err(SheetError::EmptyDeck)));
+}
+
+#[test]
+fn a_persona_with_evidence_is_followed_by_its_evidence_appendix() {
+    use chrono::{NaiveDate, TimeZone, Utc};
+    use persona_model::{
+        DatasetId, Evidence, EvidenceId, EvidenceSource, FieldRef, ModuleBody, SurveyRef,
+    };
+
+    let brand = Brand::default();
+    let t = samples::template("user-persona");
+    let mut with = samples::persona("user-persona", "en");
+    let without = samples::persona("user-persona", "ru");
+    let survey = |collected: NaiveDate| SurveyRef {
+        dataset: DatasetId(uuid::Uuid::nil()),
+        dataset_name: "Pilot survey".into(),
+        question: "q2".into(),
+        question_text: "How often do you shop online?".into(),
+        collected,
+    };
+    let goal = match &with.modules.iter().find(|m| m.id == "goals").unwrap().body {
+        ModuleBody::List { items } => items[0].clone(),
+        _ => unreachable!("goals is a list"),
+    };
+    let mut attach = |field: &str, source: EvidenceSource| {
+        let field: FieldRef = field.parse().unwrap();
+        let anchor = persona_model::coverage::anchor_of(&with, &field);
+        with.evidence.push(Evidence {
+            id: EvidenceId::new(),
+            field,
+            anchor,
+            source,
+            added: Utc.with_ymd_and_hms(2026, 3, 20, 10, 0, 0).unwrap(),
+        });
+    };
+    // Weak: 12 respondents. Stale: collected two years before the judging day.
+    attach(
+        "goals/0",
+        EvidenceSource::Statistic {
+            survey: survey(NaiveDate::from_ymd_opt(2026, 1, 10).unwrap()),
+            options: vec!["Weekly".into()],
+            segment: None,
+            count: 7,
+            n: 12,
+            percent: 58.3,
+            ci_low: 31.9,
+            ci_high: 80.7,
+        },
+    );
+    attach(
+        "quote",
+        EvidenceSource::Manual {
+            name: "Interview with Fred".into(),
+            date: NaiveDate::from_ymd_opt(2024, 2, 1),
+            url: None,
+            note: "Said it twice, unprompted.".into(),
+        },
+    );
+    let deck = DeckInput {
+        judging: common::judging(),
+        title: "Evidence deck",
+        brand: &brand,
+        sheets: vec![input(&with, &t, &brand), input(&without, &t, &brand)],
+    };
+    let cancel = AtomicBool::new(false);
+    let pdf = export_deck(
+        &deck,
+        &SheetOptions::default(),
+        fonts(),
+        &NoAssets,
+        &mut |_| {},
+        &cancel,
+    )
+    .unwrap();
+    // Cover, Fred's sheet, Fred's appendix, the Russian persona's sheet (no evidence).
+    assert_eq!(pdf.pages, 4);
+    let path = scratch("deck").join("appendix.pdf");
+    std::fs::write(&path, &pdf.bytes).unwrap();
+    let path = path.to_string_lossy().into_owned();
+    assert!(run("qpdf", &["--check", &path]).contains("No syntax or stream encoding errors"));
+    let page = |n: usize| {
+        let n = n.to_string();
+        run("pdftotext", &["-raw", "-f", &n, "-l", &n, &path, "-"])
+    };
+    let appendix = page(3);
+    for want in [
+        "EVIDENCE APPENDIX",
+        "Frugal Fred",
+        "evidence coverage",
+        "Judged on 2026-04-02",
+        "Pilot survey Weekly: 58% (7 of 12; 95% CI 32–81%) [weak]",
+        "Interview with Fred, 2024-02-01 [stale] — Said it twice, unprompted.",
+        "ASSUMPTIONS — NO EVIDENCE YET",
+        "Frugal Fred · Evidence appendix",
+        "About: Age, Gender, Location",
+    ] {
+        assert!(
+            squash(&appendix).contains(&squash(want)),
+            "“{want}” is not on the appendix page:\n{appendix}"
+        );
+    }
+    assert!(squash(&appendix).contains(&squash(&goal)), "{appendix}");
+    // One supported field of many: the score is low, and Bio is an assumption.
+    assert!(appendix.contains("0 of"), "{appendix}");
+    assert!(squash(&appendix).contains("Bio"), "{appendix}");
+    assert!(!page(4).contains("EVIDENCE APPENDIX"));
 }

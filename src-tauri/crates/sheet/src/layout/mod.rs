@@ -23,7 +23,7 @@ use crate::text::Shaper;
 use crate::SheetError;
 
 pub(crate) use blocks::{translate, Align, Ctx, TextSpec};
-pub(crate) use theme::{mix, Theme};
+pub(crate) use theme::{mix, Theme, MARGIN as PAGE_MARGIN};
 
 use blocks::Block;
 use flow::{ellipsize, Spill};
@@ -347,11 +347,27 @@ fn lay_module(
 
 /// The footer: who and what on the left, the persona's date and page on the right.
 fn footer(ctx: &mut Ctx, input: &SheetInput, page: &mut Page, number: usize, total: usize) {
+    let mut left = vec![
+        input.persona.name.trim().to_owned(),
+        input.template.name.clone(),
+    ];
+    if let Some(p) = input.project_name {
+        left.push(p.to_owned());
+    }
+    let mut right = format!("Updated {}", input.persona.updated.date_naive());
+    if total > 1 {
+        right.push_str(&format!("  ·  {number} / {total}"));
+    }
+    page_footer(ctx, input.brand, page, &left.join("  ·  "), &right);
+}
+
+/// A footer line under a rule: the brand's logo and `left`, and `right` flush right.
+pub(crate) fn page_footer(ctx: &mut Ctx, brand: &Brand, page: &mut Page, left: &str, right: &str) {
     let theme = ctx.theme;
     let spec = TextSpec::new(Style::REGULAR, FOOTER_SIZE, theme.muted);
     let baseline = page.height - MARGIN + 2.0;
     let mut x = MARGIN;
-    if let Some(logo) = input.brand.logo.as_ref().and_then(|h| ctx.image(h)) {
+    if let Some(logo) = brand.logo.as_ref().and_then(|h| ctx.image(h)) {
         let img = &ctx.images[logo];
         let lh = 12.0;
         let lw = (lh * img.width as f32 / img.height.max(1) as f32).min(60.0);
@@ -367,22 +383,10 @@ fn footer(ctx: &mut Ctx, input: &SheetInput, page: &mut Page, number: usize, tot
         });
         x += lw + 8.0;
     }
-    let mut left = vec![
-        input.persona.name.trim().to_owned(),
-        input.template.name.clone(),
-    ];
-    if let Some(p) = input.project_name {
-        left.push(p.to_owned());
-    }
+    page.items.extend(ctx.label(left, spec, x, baseline));
+    let w = ctx.measure(right, spec);
     page.items
-        .extend(ctx.label(&left.join("  ·  "), spec, x, baseline));
-    let mut right = format!("Updated {}", input.persona.updated.date_naive());
-    if total > 1 {
-        right.push_str(&format!("  ·  {number} / {total}"));
-    }
-    let w = ctx.measure(&right, spec);
-    page.items
-        .extend(ctx.label(&right, spec, page.width - MARGIN - w, baseline));
+        .extend(ctx.label(right, spec, page.width - MARGIN - w, baseline));
     page.items.push(Item::Line {
         from: crate::scene::Point {
             x: MARGIN,

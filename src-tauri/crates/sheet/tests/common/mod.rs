@@ -136,3 +136,11 @@ pub fn failed_dir() -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// The evidence appendix's judging in tests: default policy, a fixed day.
+pub fn judging() -> persona_sheet::Judging {
+    persona_sheet::Judging {
+        policy: persona_model::EvidencePolicy::default(),
+        today: chrono::NaiveDate::from_ymd_opt(2026, 4, 2).unwrap(),
+    }
+}
