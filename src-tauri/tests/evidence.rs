@@ -660,6 +660,40 @@ fn personal_data_stays_in_the_library() {
     assert_eq!(q["source"]["text"], "good prices 6");
     let shown = ok(d, &["persona", "show", "Frugal Fred", "--json"]);
     assert!(!shown.contains("@example.org"));
+
+    // A shared file carries the evidence snapshot: the quote with its anonymous id, and
+    // nothing of the personal column.
+    let bundle = work.path().join("store.persona");
+    ok(
+        d,
+        &[
+            "bundle",
+            "export",
+            "--project",
+            "Example store",
+            "--out",
+            bundle.to_str().unwrap(),
+        ],
+    );
+    let inspected = json(
+        d,
+        &["bundle", "inspect", bundle.to_str().unwrap(), "--json"],
+    );
+    assert_eq!(inspected["file"]["evidence_items"], 1, "{inspected}");
+    let read = persona_bundle::read_from(
+        std::fs::File::open(&bundle).unwrap(),
+        &persona_bundle::Limits::default(),
+    )
+    .unwrap();
+    let items = &read.contents.evidence.items;
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0].kind, "quote");
+    assert_eq!(items[0].fields["field"], "quote");
+    assert_eq!(items[0].fields["persona_name"], "Frugal Fred");
+    assert_eq!(items[0].fields["respondent"], "R7");
+    assert_eq!(items[0].fields["text"], "good prices 6");
+    let snapshot = serde_json::to_string(&read.contents.evidence).unwrap();
+    assert!(!snapshot.contains("@example.org"), "{snapshot}");
 }
 
 /// Everything a library holds, read back through the store after the process ended.

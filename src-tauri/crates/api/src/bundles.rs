@@ -9,9 +9,9 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use persona_bundle::{
-    plan_import, Bundle, BundleContents, Existing, ImportPlan, ImportSummary, ImportTarget,
-    Inspection, Limits, OnConflict, PersonaAction, PersonaEntry, ProjectPlan, Scope,
-    TemplateAction, WriteOptions, FORMAT_VERSION,
+    plan_import, Bundle, BundleContents, EvidenceItem, EvidenceSnapshot, Existing, ImportPlan,
+    ImportSummary, ImportTarget, Inspection, Limits, OnConflict, PersonaAction, PersonaEntry,
+    ProjectPlan, Scope, TemplateAction, WriteOptions, FORMAT_VERSION,
 };
 use persona_model::{Persona, Project, Template};
 use persona_store::Batch;
@@ -115,6 +115,7 @@ impl Studio {
         }
         let mut contents = BundleContents {
             project,
+            evidence: evidence_snapshot(&personas),
             personas,
             templates: templates.into_values().collect(),
             ..BundleContents::default()
@@ -348,6 +349,37 @@ fn read_persona_json(path: &Path) -> Result<Bundle, ApiError> {
             ..BundleContents::default()
         },
     })
+}
+
+/// The bundle's evidence snapshot: one item per piece of evidence on the personas, with
+/// the persona and field it supports and its one-line summary. Evidence holds only
+/// figures computed from a survey and chosen quotes with anonymous respondent ids, never
+/// rows, so nothing personal can leave through it. Import reads each persona's own
+/// `evidence`; the snapshot lets a reader (or `bundle inspect`) see what backs the
+/// personas without reading them.
+fn evidence_snapshot(personas: &[Persona]) -> EvidenceSnapshot {
+    let mut items = Vec::new();
+    for p in personas {
+        for e in &p.evidence {
+            let Ok(serde_json::Value::Object(mut fields)) = serde_json::to_value(&e.source) else {
+                continue;
+            };
+            fields.remove("kind");
+            fields.insert("id".into(), e.id.to_string().into());
+            fields.insert("persona".into(), p.id.to_string().into());
+            fields.insert("persona_name".into(), p.name.clone().into());
+            fields.insert("field".into(), e.field.to_string().into());
+            fields.insert("summary".into(), e.source.summary().into());
+            items.push(EvidenceItem {
+                kind: e.source.kind_name().to_owned(),
+                fields,
+            });
+        }
+    }
+    EvidenceSnapshot {
+        items,
+        ..EvidenceSnapshot::default()
+    }
 }
 
 /// The folder, inside the library's, where files dropped on the window wait for the

@@ -43,9 +43,10 @@ impl BundleContents {
 /// The evidence snapshot (`evidence/evidence.json`): aggregates and chosen quotes,
 /// never raw respondent rows or contact data.
 ///
-/// The evidence model does not exist yet, so format 1.0 fixes only the envelope: a
-/// schema number and a list of items, each an object with a `kind`. Readers keep the
-/// items as they are; writers of 1.0 write an empty list.
+/// Format 1.0 fixes only the envelope: a schema number and a list of items, each an
+/// object with a `kind`. Readers keep the items as they are. The app writes one item
+/// per piece of evidence on the bundle's personas (see docs/file-format.md); the
+/// personas' own evidence is what an import stores.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EvidenceSnapshot {
     pub schema: u32,
