@@ -73,7 +73,8 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The persona's id or exact name
+    /// The persona's id or exact name, or a .persona (or persona .json) file to draw
+    /// without importing it (a file of several personas makes a PDF deck)
     #[arg(required_unless_present = "project")]
     pub persona: Option<String>,
     /// Export every persona of this project (name or id) into one PDF deck instead
@@ -738,9 +739,9 @@ fn export(studio: &Studio, args: &ExportArgs) -> Result<(), ApiError> {
     for path in missing {
         eprintln!("warning: fallback font {} is not installed", path.display());
     }
+    let cancel = AtomicBool::new(false);
     let report = match (&args.persona, &args.project) {
         (_, Some(project)) => {
-            let cancel = AtomicBool::new(false);
             let mut progress = |p: &DeckProgress| {
                 if !args.json.json {
                     eprintln!(
@@ -756,6 +757,10 @@ fn export(studio: &Studio, args: &ExportArgs) -> Result<(), ApiError> {
                 }
             };
             studio.export_project_deck(project, &request, &fonts, &mut progress, &cancel)?
+        }
+        // A shared file is drawn as it is, without importing it.
+        (Some(persona), None) if is_share_file(persona) => {
+            studio.export_share_file(Path::new(persona), &request, &fonts, &mut |_| {}, &cancel)?
         }
         (Some(persona), None) => studio.export_persona(persona, &request, &fonts)?,
         (None, None) => return Err(ApiError::UnknownPersona(String::new())),
@@ -1013,4 +1018,14 @@ fn output<T: Serialize>(
     } else {
         text(&mut out)
     };
+}
+
+/// Whether an export's PERSONA argument names a shared file rather than a persona.
+fn is_share_file(arg: &str) -> bool {
+    let path = Path::new(arg);
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    matches!(ext.as_str(), "persona" | "json") && path.is_file()
 }

@@ -184,6 +184,110 @@ fn a_project_exports_as_one_deck() {
 }
 
 #[test]
+fn a_shared_file_exports_without_being_imported() {
+    let from = library_with_example();
+    let bundle = out_path(from.path(), "store.persona");
+    let exported = run(
+        from.path(),
+        &[
+            "bundle",
+            "export",
+            "--project",
+            "Example store",
+            "--out",
+            bundle.to_str().unwrap(),
+        ],
+    );
+    assert!(exported.status.success());
+    let original = out_path(from.path(), "original.pdf");
+    let deck = ok_json(
+        from.path(),
+        &[
+            "export",
+            "--project",
+            "Example store",
+            "--format",
+            "pdf",
+            "--out",
+            original.to_str().unwrap(),
+            "--json",
+        ],
+    );
+
+    // Another, empty library: the file is drawn from what it holds alone.
+    let other = tempfile::tempdir().unwrap();
+    let from_file = out_path(other.path(), "from-file.pdf");
+    let report = ok_json(
+        other.path(),
+        &[
+            "export",
+            bundle.to_str().unwrap(),
+            "--format",
+            "pdf",
+            "--out",
+            from_file.to_str().unwrap(),
+            "--json",
+        ],
+    );
+    assert_eq!(report["pages"], deck["pages"]);
+    let text = |p: &Path| tool("pdftotext", &["-layout", p.to_str().unwrap(), "-"]);
+    assert_eq!(text(&from_file), text(&original));
+    let listed = ok_json(other.path(), &["persona", "list", "--json"]);
+    assert_eq!(
+        listed.as_array().map(Vec::len),
+        Some(0),
+        "nothing was imported"
+    );
+
+    // One persona's JSON exports as its sheet, as PNG too; several refuse PNG.
+    let json = out_path(from.path(), "fred.json");
+    assert!(run(
+        from.path(),
+        &[
+            "persona",
+            "export",
+            "Frugal Fred",
+            "--format",
+            "json",
+            "--out",
+            json.to_str().unwrap()
+        ],
+    )
+    .status
+    .success());
+    let png = out_path(other.path(), "fred.png");
+    let one = ok_json(
+        other.path(),
+        &[
+            "export",
+            json.to_str().unwrap(),
+            "--format",
+            "png",
+            "--dpi",
+            "72",
+            "--out",
+            png.to_str().unwrap(),
+            "--json",
+        ],
+    );
+    assert_eq!(one["pages"], 1);
+    assert_eq!(&std::fs::read(&png).unwrap()[1..4], b"PNG");
+    let refused = run(
+        other.path(),
+        &[
+            "export",
+            bundle.to_str().unwrap(),
+            "--format",
+            "png",
+            "--out",
+            png.to_str().unwrap(),
+        ],
+    );
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("one PDF deck"));
+}
+
+#[test]
 fn a_failed_export_names_the_problem_and_writes_nothing() {
     let lib = library_with_example();
     let pdf = out_path(lib.path(), "nobody.pdf");

@@ -295,7 +295,7 @@ impl Studio {
 
 /// Reads a file to import: a `.persona` bundle, or a single persona's JSON (told apart
 /// by their first byte, not their name, since files get renamed).
-fn read_share_file(path: &Path) -> Result<Bundle, ApiError> {
+pub(crate) fn read_share_file(path: &Path) -> Result<Bundle, ApiError> {
     use std::io::Read;
     let is_json = File::open(path)
         .and_then(|mut f| {

@@ -101,26 +101,113 @@ impl Studio {
         fonts: &FontBook,
     ) -> Result<ExportReport, ApiError> {
         let parts = self.sheet_parts(self.resolve_persona(reference)?)?;
-        let input = parts.input();
-        let options = page_options(request.page, request.orientation);
-        let assets = LibraryAssets(self.library());
-        match request.format {
-            ExportFormat::Pdf => {
-                let pdf = persona_sheet::export_pdf(&input, &options, fonts, &assets)?;
+        write_sheet(
+            &parts.input(),
+            &LibraryAssets(self.library()),
+            request,
+            fonts,
+        )
+    }
+
+    /// Exports what a `.persona` file (or a persona's JSON) holds without importing it:
+    /// its one persona as PDF or PNG, or all of them as a PDF deck titled after the
+    /// file's project. Templates and images come from the file (built-in templates
+    /// from this build); nothing is written to the library.
+    pub fn export_share_file(
+        &self,
+        file: &Path,
+        request: &ExportRequest,
+        fonts: &FontBook,
+        progress: &mut dyn FnMut(&DeckProgress),
+        cancel: &AtomicBool,
+    ) -> Result<ExportReport, ApiError> {
+        let bundle = crate::bundles::read_share_file(file)?;
+        let contents = &bundle.contents;
+        // A persona's JSON has no project: the file's name stands in for the footer.
+        let project = match contents.project.clone() {
+            Some(project) => project,
+            None => {
+                let stem = file
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .filter(|s| !s.trim().is_empty())
+                    .unwrap_or_else(|| "Personas".to_owned());
+                persona_model::Project::new(&stem, self.now())?
+            }
+        };
+        let template_of = |p: &Persona| {
+            contents
+                .templates
+                .iter()
+                .find(|t| t.id == p.template)
+                .cloned()
+                .or_else(|| persona_model::builtin_template(&p.template).cloned())
+                .ok_or_else(|| ApiError::UnknownTemplate(p.template.to_string()))
+        };
+        let templates = contents
+            .personas
+            .iter()
+            .map(template_of)
+            .collect::<Result<Vec<_>, _>>()?;
+        let charts: Vec<_> = contents.personas.iter().map(charts_of).collect();
+        let assets = persona_sheet::MemoryAssets(contents.assets.clone());
+        let sheets: Vec<SheetInput> = contents
+            .personas
+            .iter()
+            .zip(&templates)
+            .zip(&charts)
+            .map(|((p, t), c)| sheet_input(p, t, &project, c))
+            .collect();
+        match sheets.as_slice() {
+            [] => Err(ApiError::NothingToExport),
+            [one] => write_sheet(one, &assets, request, fonts),
+            _ if request.format != ExportFormat::Pdf => Err(ApiError::DeckNeedsPdf),
+            _ => {
+                let deck = DeckInput {
+                    title: &project.name,
+                    brand: &project.brand,
+                    sheets,
+                    judging: Judging {
+                        policy: EvidencePolicy::default(),
+                        today: self.now().date_naive(),
+                    },
+                };
+                let options = page_options(request.page, request.orientation);
+                let pdf =
+                    persona_sheet::export_deck(&deck, &options, fonts, &assets, progress, cancel)?;
                 write_file(&request.out, &pdf.bytes)?;
                 Ok(report(&request.out, pdf.pages, pdf.warnings))
             }
-            ExportFormat::Png => {
-                let dpi = Dpi::new(request.dpi.unwrap_or(192))?;
-                let png = persona_sheet::export_png(&input, &options, dpi, fonts, &assets)?;
-                for (i, page) in png.pages.iter().enumerate() {
-                    write_file(&page_path(&request.out, i), page)?;
-                }
-                Ok(report(&request.out, png.pages.len(), png.warnings))
-            }
         }
     }
+}
 
+/// Writes one sheet as the request asks: a PDF, or a PNG per page.
+fn write_sheet(
+    input: &SheetInput,
+    assets: &dyn AssetSource,
+    request: &ExportRequest,
+    fonts: &FontBook,
+) -> Result<ExportReport, ApiError> {
+    let options = page_options(request.page, request.orientation);
+    match request.format {
+        ExportFormat::Pdf => {
+            let pdf = persona_sheet::export_pdf(input, &options, fonts, assets)?;
+            write_file(&request.out, &pdf.bytes)?;
+            Ok(report(&request.out, pdf.pages, pdf.warnings))
+        }
+        ExportFormat::Png => {
+            let dpi = Dpi::new(request.dpi.unwrap_or(192))?;
+            let png = persona_sheet::export_png(input, &options, dpi, fonts, assets)?;
+            for (i, page) in png.pages.iter().enumerate() {
+                write_file(&page_path(&request.out, i), page)?;
+            }
+            Ok(report(&request.out, png.pages.len(), png.warnings))
+        }
+    }
+}
+
+impl Studio {
     /// Exports every persona of a project (by name) into one PDF: a branded cover, then
     /// one sheet per persona, each followed by its evidence appendix when it has any. `progress` hears after the cover and after each persona;
     /// setting `cancel` stops the export and writes nothing.
