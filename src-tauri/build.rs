@@ -38,6 +38,7 @@ fn main() {
         "add_evidence",
         "remove_evidence",
         "evidence_report",
+        "set_language",
         "preview_sheet",
         "export_sheet",
         "export_deck",

@@ -12,7 +12,7 @@ use persona_api::bundle::OnConflict;
 use persona_api::model::{
     EvidencePolicy, FieldRef, Orientation, PageSize, SegmentFilter, SystemClock,
 };
-use persona_api::sheet::DeckProgress;
+use persona_api::sheet::{DeckProgress, Locale};
 use persona_api::{
     font_book, ApiError, BundleSelection, EvidenceSpec, ExampleOutcome, ExportFormat,
     ExportRequest, ImportInto, ImportStatus, Studio, SurveyEvidenceKind, SurveyEvidenceSpec,
@@ -94,8 +94,21 @@ pub struct ExportArgs {
     /// The file to write
     #[arg(long, value_name = "PATH")]
     pub out: PathBuf,
+    /// The language of the words the sheet adds: footer, source notes, deck cover and
+    /// evidence appendix (the persona's own text is as written)
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
     #[command(flatten)]
     pub json: JsonFlag,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum LangArg {
+    En,
+    Zh,
+    Ru,
+    Vi,
+    Lt,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -734,6 +747,13 @@ fn export(studio: &Studio, args: &ExportArgs) -> Result<(), ApiError> {
             OrientationArg::Portrait => Orientation::Portrait,
         }),
         out: args.out.clone(),
+        locale: match args.lang {
+            LangArg::En => Locale::En,
+            LangArg::Zh => Locale::Zh,
+            LangArg::Ru => Locale::Ru,
+            LangArg::Vi => Locale::Vi,
+            LangArg::Lt => Locale::Lt,
+        },
     };
     let (fonts, missing) = font_book();
     for path in missing {

@@ -11,7 +11,7 @@ use persona_api::model::{
     Orientation, PageSize, Persona, PersonaId, Preset, Project, ProjectId, SegmentFilter, Template,
 };
 use persona_api::photo::CropRect;
-use persona_api::sheet::{DeckProgress, FontBook};
+use persona_api::sheet::{DeckProgress, FontBook, Locale};
 use persona_api::survey::ImportOptions;
 use persona_api::{
     font_book, BundleExport, BundlePreview, BundleSelection, DatasetProfile, DatasetSummary,
@@ -34,6 +34,8 @@ pub struct AppState {
     fonts: OnceLock<FontBook>,
     /// Set by `cancel_export`; a running deck export stops before its next persona.
     cancel: AtomicBool,
+    /// The UI's language: the words exports add (footer, notes, cover) follow it.
+    locale: Mutex<Locale>,
 }
 
 impl AppState {
@@ -43,7 +45,12 @@ impl AppState {
             pending_open: Mutex::new(open),
             fonts: OnceLock::new(),
             cancel: AtomicBool::new(false),
+            locale: Mutex::new(Locale::default()),
         }
+    }
+
+    fn locale(&self) -> Locale {
+        self.locale.lock().map(|l| *l).unwrap_or_default()
     }
 
     fn fonts(&self) -> &FontBook {
@@ -235,6 +242,17 @@ fn into(project: Option<&str>) -> ImportInto<'_> {
     project.map_or(ImportInto::BundleProject, ImportInto::Project)
 }
 
+/// The UI's language (a tag such as "ru" or "zh-CN"), which exports follow from now on.
+#[tauri::command]
+pub async fn set_language(state: State<'_, AppState>, tag: String) -> Reply<()> {
+    let mut locale = state.locale.lock().map_err(|_| ErrorBody {
+        code: "internal".into(),
+        message: "the language could not be set; choose it again in Settings".into(),
+    })?;
+    *locale = Locale::from_tag(&tag);
+    Ok(())
+}
+
 /// One page of a persona's sheet as a PNG, for the export preview (the same layout the
 /// PDF and PNG exports draw). Sent as raw bytes, not JSON.
 #[tauri::command]
@@ -247,7 +265,7 @@ pub async fn preview_sheet(
 ) -> Result<tauri::ipc::Response, ErrorBody> {
     let fonts = state.fonts();
     let png = studio(&state)?
-        .render_persona_png(id, page, orientation, PREVIEW_DPI, fonts)
+        .render_persona_png(id, page, orientation, state.locale(), PREVIEW_DPI, fonts)
         .map_err(|e| e.body())?;
     let count = png.pages.len();
     let bytes = png.pages.into_iter().nth(index).ok_or_else(|| ErrorBody {
@@ -292,6 +310,7 @@ pub async fn export_sheet(
         page: choices.page,
         orientation: choices.orientation,
         out,
+        locale: state.locale(),
     };
     let fonts = state.fonts();
     studio(&state)?
@@ -320,6 +339,7 @@ pub async fn export_deck(
         page,
         orientation,
         out,
+        locale: state.locale(),
     };
     state.cancel.store(false, Ordering::SeqCst);
     let fonts = state.fonts();

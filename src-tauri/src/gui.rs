@@ -81,6 +81,7 @@ pub fn run(data_dir: &Path, open: Option<PathBuf>) -> ExitCode {
             commands::add_evidence,
             commands::remove_evidence,
             commands::evidence_report,
+            commands::set_language,
             commands::preview_sheet,
             commands::export_sheet,
             commands::export_deck,

@@ -11,6 +11,10 @@ test('switching the language changes the UI and is remembered', async ({ page })
   await expect(page.getByRole('navigation')).toContainText('Проекты');
   await expect(page.getByText('3 персоны')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  // Exports add their own few words (footer, source notes) in the UI's language.
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __PERSONA_STUDIO_MOCK__: { language: string } }).__PERSONA_STUDIO_MOCK__.language))
+    .toBe('ru');
 
   await page.reload();
   await expect(page.getByTestId('new-persona')).toContainText('Новая персона');

@@ -73,6 +73,8 @@ export interface Backend {
   updateProject(id: ProjectId, name: string, brand: Brand): Promise<Project>;
   chooseBrandLogo(id: ProjectId): Promise<Project | null>;
   setBrandLogo(id: ProjectId, bytes: Uint8Array): Promise<Project>;
+  /** The UI's language tag: the words exports add (footer, notes, cover) follow it. */
+  setLanguage(tag: string): Promise<null>;
   /** The font families sheets can be set in. */
   brandFonts(): Promise<string[]>;
   /** Every persona whose text holds all the query's words, filtered and sorted. */

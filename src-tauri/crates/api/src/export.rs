@@ -9,7 +9,7 @@ use persona_model::{
     AssetHash, EvidencePolicy, EvidenceSource, FieldRef, Orientation, PageSize, Persona,
 };
 use persona_sheet::{
-    AssetSource, DeckInput, DeckProgress, Dpi, FontBook, Judging, PageOptions, SheetInput,
+    AssetSource, DeckInput, DeckProgress, Dpi, FontBook, Judging, Locale, PageOptions, SheetInput,
     SheetOptions, Warning,
 };
 use persona_store::Library;
@@ -38,6 +38,8 @@ pub struct ExportRequest {
     /// Overrides the template's orientation.
     pub orientation: Option<Orientation>,
     pub out: PathBuf,
+    /// The language of the words the sheet adds (footer, notes, cover, appendix).
+    pub locale: Locale,
 }
 
 /// What an export wrote: the CLI's `--json` answer.
@@ -77,12 +79,13 @@ impl Studio {
         id: persona_model::PersonaId,
         page: Option<PageSize>,
         orientation: Option<Orientation>,
+        locale: Locale,
         dpi: u32,
         fonts: &FontBook,
     ) -> Result<persona_sheet::PngExport, ApiError> {
         let parts = self.sheet_parts(self.persona(id)?)?;
         let input = parts.input();
-        let options = page_options(page, orientation);
+        let options = page_options(page, orientation, locale);
         let assets = LibraryAssets(self.library());
         Ok(persona_sheet::export_png(
             &input,
@@ -172,7 +175,7 @@ impl Studio {
                         today: self.now().date_naive(),
                     },
                 };
-                let options = page_options(request.page, request.orientation);
+                let options = page_options(request.page, request.orientation, request.locale);
                 let pdf =
                     persona_sheet::export_deck(&deck, &options, fonts, &assets, progress, cancel)?;
                 write_file(&request.out, &pdf.bytes)?;
@@ -189,7 +192,7 @@ fn write_sheet(
     request: &ExportRequest,
     fonts: &FontBook,
 ) -> Result<ExportReport, ApiError> {
-    let options = page_options(request.page, request.orientation);
+    let options = page_options(request.page, request.orientation, request.locale);
     match request.format {
         ExportFormat::Pdf => {
             let pdf = persona_sheet::export_pdf(input, &options, fonts, assets)?;
@@ -254,7 +257,7 @@ impl Studio {
         let assets = LibraryAssets(self.library());
         let pdf = persona_sheet::export_deck(
             &deck,
-            &page_options(request.page, request.orientation),
+            &page_options(request.page, request.orientation, request.locale),
             fonts,
             &assets,
             progress,
@@ -345,9 +348,14 @@ fn sheet_input<'a>(
 }
 
 /// Sheet options with the page asked for (`None`: the template's).
-fn page_options(size: Option<PageSize>, orientation: Option<Orientation>) -> SheetOptions {
+fn page_options(
+    size: Option<PageSize>,
+    orientation: Option<Orientation>,
+    locale: Locale,
+) -> SheetOptions {
     SheetOptions {
         page: PageOptions { size, orientation },
+        locale,
         ..SheetOptions::default()
     }
 }

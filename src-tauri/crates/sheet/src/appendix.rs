@@ -11,6 +11,7 @@ use persona_model::{EvidencePolicy, NaiveDate};
 
 use crate::fonts::Style;
 use crate::layout::{page_footer, translate, Align, Ctx, TextSpec, PAGE_MARGIN};
+use crate::locale::{fill, Words};
 use crate::options::SheetInput;
 use crate::scene::{Item, Page, Paint, Point, Rect, Stroke};
 
@@ -41,11 +42,12 @@ pub(crate) fn evidence_pages(
         return Vec::new();
     }
     let report = assess(sheet.persona, &judging.policy, judging.today);
-    let continued = format!("Evidence · {} (continued)", sheet.persona.name.trim());
+    let words = ctx.locale.words();
+    let continued = fill(words.continued, &[("name", sheet.persona.name.trim())]);
     let mut pages = Pages::new(continued, width, height);
     heading(ctx, &mut pages, sheet, &report, judging);
     for field in report.fields.iter().filter(|f| !f.evidence.is_empty()) {
-        let flags: Vec<&str> = field.flags.iter().map(|f| flag_name(*f)).collect();
+        let flags: Vec<&str> = field.flags.iter().map(|f| flag_name(words, *f)).collect();
         row(
             ctx,
             &mut pages,
@@ -56,8 +58,15 @@ pub(crate) fn evidence_pages(
         );
     }
     if !report.detached.is_empty() {
-        section(ctx, &mut pages, "EVIDENCE WHOSE FIELD WAS REMOVED");
-        row(ctx, &mut pages, "Removed field", "", &report.detached, &[]);
+        section(ctx, &mut pages, words.removed);
+        row(
+            ctx,
+            &mut pages,
+            words.removed_field,
+            "",
+            &report.detached,
+            &[],
+        );
     }
     let assumptions = grouped(
         report
@@ -67,7 +76,7 @@ pub(crate) fn evidence_pages(
             .map(|f| f.label.as_str()),
     );
     if !assumptions.is_empty() {
-        section(ctx, &mut pages, "ASSUMPTIONS — NO EVIDENCE YET");
+        section(ctx, &mut pages, words.assumptions);
         let spec = TextSpec::new(Style::REGULAR, BODY, ctx.theme.ink);
         for group in assumptions {
             let lines = ctx.paragraph(&group, spec, 0.0, pages.inner_width(), Align::Left);
@@ -79,8 +88,13 @@ pub(crate) fn evidence_pages(
     let mut pages = pages.finish();
     let total = pages.len();
     for (i, page) in pages.iter_mut().enumerate() {
-        let left = format!("{}  ·  Evidence appendix", sheet.persona.name.trim());
-        let mut right = format!("Judged {}", judging.today);
+        let left = format!(
+            "{}  ·  {}",
+            sheet.persona.name.trim(),
+            words.appendix_footer
+        );
+        let today = judging.today.to_string();
+        let mut right = fill(words.judged, &[("date", &today)]);
         if total > 1 {
             right.push_str(&format!("  ·  {} / {total}", i + 1));
         }
@@ -172,7 +186,8 @@ fn heading(
         tracking: 0.14,
         ..TextSpec::new(Style::BOLD, 8.0, theme.accent)
     };
-    let items = ctx.label("EVIDENCE APPENDIX", kicker, 0.0, kicker.baseline());
+    let words = ctx.locale.words();
+    let items = ctx.label(words.appendix_kicker, kicker, 0.0, kicker.baseline());
     pages.place(ctx, items, kicker.line_height() + 2.0);
     let title = TextSpec::new(Style::BOLD, 20.0, theme.primary);
     for line in ctx.paragraph(
@@ -213,13 +228,14 @@ fn heading(
             paint: Paint::fill(theme.accent),
         });
     }
-    let summary = format!(
-        "evidence coverage  ·  {} of {} fields supported  ·  {} on weak or stale evidence only  ·  {} assumption{}",
-        c.supported,
-        c.fields,
-        c.evidenced.saturating_sub(c.supported),
-        c.assumptions,
-        if c.assumptions == 1 { "" } else { "s" }
+    let summary = fill(
+        words.coverage,
+        &[
+            ("supported", &c.supported.to_string()),
+            ("fields", &c.fields.to_string()),
+            ("weak", &c.evidenced.saturating_sub(c.supported).to_string()),
+            ("assumptions", &c.assumptions.to_string()),
+        ],
     );
     let muted = TextSpec::new(Style::REGULAR, BODY, theme.muted);
     let sx = bar.x + bar.w + 12.0;
@@ -235,9 +251,14 @@ fn heading(
     }
     pages.place(ctx, items, h);
     let p = judging.policy;
-    let rule = format!(
-        "Judged on {}: weak below n = {} or an interval wider than ±{} points; stale when collected more than {} days earlier.",
-        judging.today, p.min_n, p.max_half_width, p.max_age_days
+    let rule = fill(
+        words.judged_rule,
+        &[
+            ("today", &judging.today.to_string()),
+            ("min_n", &p.min_n.to_string()),
+            ("half", &p.max_half_width.to_string()),
+            ("days", &p.max_age_days.to_string()),
+        ],
     );
     let small = TextSpec::new(Style::ITALIC, SMALL, theme.muted);
     for line in ctx.paragraph(&rule, small, 0.0, pages.inner_width(), Align::Left) {
@@ -300,14 +321,15 @@ fn row(
     }
     let mut right_h = 0.0;
     for e in evidence {
+        let words = ctx.locale.words();
         let mut marks = Vec::new();
         if e.weak {
-            marks.push("weak");
+            marks.push(words.weak);
         }
         if e.stale {
-            marks.push("stale");
+            marks.push(words.stale);
         }
-        let mut line_text = e.summary.clone();
+        let mut line_text = ctx.locale.evidence_line(&e.evidence.source);
         if !marks.is_empty() {
             line_text.push_str(&format!("  [{}]", marks.join(", ")));
         }
@@ -354,11 +376,11 @@ fn row(
     pages.place(ctx, items, h);
 }
 
-fn flag_name(flag: FieldFlag) -> &'static str {
+fn flag_name(words: &Words, flag: FieldFlag) -> &'static str {
     match flag {
-        FieldFlag::Assumption => "assumption",
-        FieldFlag::Weak => "weak evidence",
-        FieldFlag::Stale => "stale evidence",
+        FieldFlag::Assumption => words.flag_assumption,
+        FieldFlag::Weak => words.flag_weak,
+        FieldFlag::Stale => words.flag_stale,
     }
 }
 

@@ -9,6 +9,7 @@ use persona_model::{initials, Brand};
 use crate::appendix::{evidence_pages, Judging};
 use crate::fonts::{FontBook, Style};
 use crate::layout::{self, mix, page_size, sheet_pages, Align, Ctx, TextSpec};
+use crate::locale::fill;
 use crate::options::{AssetSource, PdfExport, SheetInput, SheetOptions, Warning};
 use crate::pdf::render_pdf;
 use crate::scene::{Clip, Item, Page, Paint, Point, Rect, Scene};
@@ -68,6 +69,7 @@ pub fn layout_deck(
     let first = deck.sheets.first().ok_or(SheetError::EmptyDeck)?;
     let total = deck.sheets.len();
     let mut ctx = layout::new_ctx(deck.brand, fonts, assets)?;
+    ctx.locale = options.locale;
     let (w, h) = page_size(
         options.page.size.unwrap_or(first.template.page.size),
         options
@@ -167,7 +169,8 @@ fn cover(ctx: &mut Ctx, deck: &DeckInput, w: f32, h: f32) -> Page {
         tracking: 0.14,
         ..TextSpec::new(Style::BOLD, 9.0, theme.on_primary_soft)
     };
-    items.extend(ctx.label("PERSONAS", kicker, m, y + kicker.baseline()));
+    let words = ctx.locale.words();
+    items.extend(ctx.label(words.cover_kicker, kicker, m, y + kicker.baseline()));
     y += kicker.line_height() + 6.0;
     let title = TextSpec::new(Style::BOLD, 34.0, theme.on_primary);
     for b in ctx.paragraph(deck.title, title, m, w - 2.0 * m, Align::Left) {
@@ -177,13 +180,11 @@ fn cover(ctx: &mut Ctx, deck: &DeckInput, w: f32, h: f32) -> Page {
         y += b.height;
     }
     let latest = deck.sheets.iter().map(|s| s.persona.updated).max();
-    let mut sub = format!(
-        "{} persona{}",
-        deck.sheets.len(),
-        if deck.sheets.len() == 1 { "" } else { "s" }
-    );
+    let mut sub = ctx.locale.personas(deck.sheets.len());
     if let Some(d) = latest {
-        sub.push_str(&format!("  ·  updated {}", d.date_naive()));
+        let date = d.date_naive().to_string();
+        sub.push_str("  ·  ");
+        sub.push_str(&fill(words.cover_updated, &[("date", &date)]));
     }
     let sub_spec = TextSpec::new(Style::REGULAR, 11.0, theme.on_primary_soft);
     items.extend(ctx.label(&sub, sub_spec, m, y + 6.0 + sub_spec.baseline()));

@@ -26,6 +26,7 @@ mod fonts;
 mod geometry;
 mod images;
 mod layout;
+mod locale;
 mod options;
 mod pdf;
 mod png;
@@ -38,6 +39,7 @@ pub use error::SheetError;
 pub use fonts::{FaceId, FaceInfo, FontBook, Style};
 pub use images::{ImageError, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE};
 pub use layout::{layout, Laid};
+pub use locale::Locale;
 pub use options::{
     AssetSource, ChartBar, ChartData, Dpi, MemoryAssets, NoAssets, Overflow, PageOptions,
     PdfExport, PngExport, SheetInput, SheetOptions, Warning,

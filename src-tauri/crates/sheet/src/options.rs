@@ -32,6 +32,8 @@ pub enum Overflow {
 pub struct SheetOptions {
     pub page: PageOptions,
     pub overflow: Overflow,
+    /// The language of the words the sheet adds (footer, notes, deck cover, appendix).
+    pub locale: crate::Locale,
 }
 
 /// A raster resolution in dots per inch, checked to lie in [`Dpi::MIN`]..=[`Dpi::MAX`].

@@ -210,7 +210,7 @@ fn a_persona_with_evidence_is_followed_by_its_evidence_appendix() {
         "Frugal Fred",
         "evidence coverage",
         "Judged on 2026-04-02",
-        "Pilot survey Weekly: 58% (7 of 12; 95% CI 32–81%) [weak]",
+        "Pilot survey — Weekly: 58% (7 of 12; 95% CI 32–81%) [weak]",
         "Interview with Fred, 2024-02-01 [stale] — Said it twice, unprompted.",
         "ASSUMPTIONS — NO EVIDENCE YET",
         "Frugal Fred · Evidence appendix",
@@ -226,4 +226,35 @@ fn a_persona_with_evidence_is_followed_by_its_evidence_appendix() {
     assert!(appendix.contains("0 of"), "{appendix}");
     assert!(squash(&appendix).contains("Bio"), "{appendix}");
     assert!(!page(4).contains("EVIDENCE APPENDIX"));
+
+    // The same deck with the words the sheet adds in Russian.
+    let options = SheetOptions {
+        locale: persona_sheet::Locale::Ru,
+        ..SheetOptions::default()
+    };
+    let ru = export_deck(&deck, &options, fonts(), &NoAssets, &mut |_| {}, &cancel).unwrap();
+    let path = scratch("deck").join("appendix-ru.pdf");
+    std::fs::write(&path, &ru.bytes).unwrap();
+    let text = |n: &str| {
+        let path = path.to_string_lossy().into_owned();
+        squash(&run("pdftotext", &["-raw", "-f", n, "-l", n, &path, "-"]))
+    };
+    for (page, want) in [
+        ("1", "ПЕРСОНЫ"),
+        ("1", "2 персоны"),
+        ("2", "Обновлено 2026-04-02"),
+        ("3", "ПРИЛОЖЕНИЕ: ДОКАЗАТЕЛЬСТВА"),
+        (
+            "3",
+            "Pilot survey — Weekly: 58% (7 из 12; 95% ДИ 32–81%) [слабое]",
+        ),
+        ("3", "ПРЕДПОЛОЖЕНИЯ — ДОКАЗАТЕЛЬСТВ ПОКА НЕТ"),
+        ("3", "Оценено 2026-04-02"),
+    ] {
+        assert!(
+            text(page).contains(&squash(want)),
+            "page {page} lacks “{want}”:\n{}",
+            text(page)
+        );
+    }
 }

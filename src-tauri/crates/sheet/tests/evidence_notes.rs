@@ -141,9 +141,9 @@ fn evidenced_fields_carry_numbered_markers_and_the_sheet_lists_their_sources() {
         &text[one..band + 20]
     );
     let two = text
-        .find("Shopper survey 2026 Weekly: 37% (44 of 120; 95% CI 40–60%)")
+        .find("Shopper survey 2026 — Weekly: 37% (44 of 120; 95% CI 40–60%)")
         .expect("note 2");
-    let three = text.find("Shopper survey 2026 Price: 62% (31 of 50; 95% CI 40–60%); Checkout analytics, https://example.com/report").expect("note 3 joins both sources");
+    let three = text.find("Shopper survey 2026 — Price: 62% (31 of 50; 95% CI 40–60%); Checkout analytics, https://example.com/report").expect("note 3 joins both sources");
     assert!(band < two && two < three, "notes out of order:\n{text}");
     let last_module = text.find("BRANDS").unwrap();
     assert!(

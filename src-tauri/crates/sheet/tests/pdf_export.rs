@@ -126,6 +126,7 @@ fn title_dates_and_every_page_size() {
                 orientation: Some(orientation),
             },
             overflow: Overflow::FollowOnPage,
+            ..SheetOptions::default()
         };
         let pdf = export_pdf(&input(&p, &t, &brand), &options, fonts(), &NoAssets).unwrap();
         let path = write_pdf(&format!("size-{size:?}-{orientation:?}"), &pdf.bytes);

@@ -438,6 +438,16 @@ export class MockBackend implements Backend {
     });
   }
 
+  /** The language exports would use; the mock draws no sheets, tests read it here. */
+  language = 'en';
+
+  setLanguage(tag: string): Promise<null> {
+    return this.answer('set_language', () => {
+      this.language = tag;
+      return null;
+    });
+  }
+
   receiveDroppedFile(name: string, bytes: Uint8Array): Promise<string> {
     return this.answer('receive_dropped_file', () => {
       const path = `${this.dataDir}/incoming/${name.split(/[\\/]/).pop() || 'dropped.persona'}`;

@@ -91,6 +91,9 @@ export class TauriBackend implements Backend {
     if (crop) headers.crop = JSON.stringify(crop);
     return call<Persona>('set_persona_photo', bytes, headers);
   }
+  setLanguage(tag: string) {
+    return call<null>('set_language', { tag });
+  }
   removePersonaPhoto(id: string) {
     return call<Persona>('remove_persona_photo', { id });
   }

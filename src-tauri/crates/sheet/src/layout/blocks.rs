@@ -17,6 +17,7 @@ use crate::text::{break_lines, Break, Line, Shaped, Shaper};
 
 use super::notes::Notes;
 use super::theme::{Theme, LEADING};
+use crate::locale::Locale;
 
 /// How a piece of text is set.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -110,6 +111,8 @@ pub(crate) struct Ctx<'a> {
     pub module_id: String,
     /// The evidence footnotes of the sheet being laid out.
     pub notes: Notes,
+    /// The language of the words the sheet adds.
+    pub locale: Locale,
     cache: BTreeMap<(String, Style), Rc<Shaped>>,
 }
 
@@ -125,6 +128,7 @@ impl<'a> Ctx<'a> {
             module: String::new(),
             module_id: String::new(),
             notes: Notes::default(),
+            locale: Locale::default(),
             cache: BTreeMap::new(),
         }
     }

@@ -17,6 +17,7 @@ use persona_model::{
 };
 
 use crate::fonts::{FontBook, Style};
+use crate::locale::fill;
 use crate::options::{AssetSource, ChartData, Overflow, SheetInput, SheetOptions, Warning};
 use crate::scene::{Clip, Item, Page, Paint, Rect, Scene};
 use crate::text::Shaper;
@@ -46,6 +47,7 @@ pub fn layout(
     assets: &dyn AssetSource,
 ) -> Result<Laid, SheetError> {
     let mut ctx = new_ctx(input.brand, fonts, assets)?;
+    ctx.locale = options.locale;
     let pages = sheet_pages(&mut ctx, input, options)?;
     Ok(Laid {
         scene: Scene {
@@ -117,7 +119,7 @@ pub(crate) fn sheet_pages(
     // by column); modules below the template's last row go on further grid pages, as
     // the editor's page edge shows.
     let order: Vec<usize> = (0..persona.modules.len()).collect();
-    let sheet_notes = notes::Notes::of(persona, &order);
+    let sheet_notes = notes::Notes::of(persona, &order, ctx.locale);
     let (band, band_h) = sheet_notes.band(ctx, w - 2.0 * MARGIN);
     ctx.notes = sheet_notes;
     let grid_h = h - 2.0 * MARGIN - FOOTER;
@@ -354,7 +356,8 @@ fn footer(ctx: &mut Ctx, input: &SheetInput, page: &mut Page, number: usize, tot
     if let Some(p) = input.project_name {
         left.push(p.to_owned());
     }
-    let mut right = format!("Updated {}", input.persona.updated.date_naive());
+    let date = input.persona.updated.date_naive().to_string();
+    let mut right = fill(ctx.locale.words().updated, &[("date", &date)]);
     if total > 1 {
         right.push_str(&format!("  ·  {number} / {total}"));
     }

@@ -47,7 +47,7 @@ pub(crate) fn body_blocks(
                 placeholder(
                     ctx,
                     caption,
-                    "No survey data linked yet",
+                    ctx.locale.words().no_chart_data,
                     width,
                     avail,
                     scale,

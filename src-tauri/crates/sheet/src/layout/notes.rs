@@ -12,6 +12,7 @@ use persona_model::coverage::resolve;
 use persona_model::{FieldRef, ModuleBody, Persona};
 
 use crate::fonts::Style;
+use crate::locale::{fill, Locale};
 use crate::options::Warning;
 use crate::scene::{Item, Page, Point, Stroke};
 
@@ -35,11 +36,14 @@ pub(crate) struct Notes {
 impl Notes {
     /// Numbers the evidenced fields of `persona`, visiting modules in `order` (indices
     /// into `persona.modules`, in reading order).
-    pub fn of(persona: &Persona, order: &[usize]) -> Notes {
+    pub fn of(persona: &Persona, order: &[usize], locale: Locale) -> Notes {
         let mut by_field: BTreeMap<FieldRef, Vec<String>> = BTreeMap::new();
         for e in &persona.evidence {
             if let Some(field) = resolve(persona, e) {
-                by_field.entry(field).or_default().push(e.source.summary());
+                by_field
+                    .entry(field)
+                    .or_default()
+                    .push(locale.evidence_line(&e.source));
             }
         }
         let mut notes = Notes::default();
@@ -130,10 +134,8 @@ impl Notes {
         }
         let total = self.texts.len();
         if shown < total {
-            let more = format!(
-                "+ {} more source notes (the project deck's evidence appendix lists them all)",
-                total - shown
-            );
+            let count = (total - shown).to_string();
+            let more = fill(ctx.locale.words().more_notes, &[("count", &count)]);
             items.extend(ctx.label(&more, spec, number_w, y + spec.baseline()));
             y += spec.line_height();
             ctx.warn(Warning::NotesCut { shown, total });
