@@ -102,6 +102,11 @@ impl TableBuilder {
         }
     }
 
+    /// Respondent rows taken so far.
+    pub fn rows(&self) -> usize {
+        self.lines.len()
+    }
+
     /// Width of the table (number of source columns).
     pub fn width(&self) -> usize {
         self.width
