@@ -4,6 +4,7 @@
 use std::io::Read;
 use std::path::Path;
 
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::delimiter;
@@ -15,7 +16,7 @@ use crate::model::{Dataset, SourceInfo, Warning, WarningCode, DATASET_SCHEMA_VER
 use crate::options::ImportOptions;
 use crate::progress::{Flow, Phase, Progress, Reporter};
 use crate::questions;
-use crate::table::{Table, TableBuilder, MAX_COLUMNS};
+use crate::table::{Batch, Table, TableBuilder, MAX_COLUMNS};
 use crate::typing::Profile;
 use crate::xlsx::{self, Workbook};
 
@@ -245,21 +246,33 @@ fn read_text(
     for (line, row) in &head {
         builder.push_row(*line, row.iter().map(String::as_str), row.len());
     }
+    // Reading the next batch overlaps with encoding the current one.
+    let mut fill = |batch: &mut Batch| -> Result<u64, SurveyError> {
+        batch.clear();
+        let mut at = 0;
+        while !batch.is_full() {
+            let record = batch.slot();
+            match next(record)? {
+                Some(line) => {
+                    at = record.position().map_or(0, |p| p.byte());
+                    batch.commit(line);
+                }
+                None => break,
+            }
+        }
+        Ok(at)
+    };
+    let (mut current, mut ahead) = (Batch::default(), Batch::default());
+    let mut at = fill(&mut current)?;
     let mut reported = 0u64;
-    while let Some(line) = next(&mut record)? {
-        let at = record.position().map_or(0, |p| p.byte());
+    while !current.is_empty() {
+        let (read, ()) = rayon::join(|| fill(&mut ahead), || builder.push_batch(&current));
         if at >= reported + PARSE_REPORT_BYTES {
             reported = at;
             reporter.report(Phase::Parsing, at, total, builder.rows() as u64)?;
         }
-        let len = record.len();
-        builder.push_row(
-            line,
-            record
-                .iter()
-                .map(|f| std::str::from_utf8(f).unwrap_or("\u{FFFD}")),
-            len,
-        );
+        at = read?;
+        std::mem::swap(&mut current, &mut ahead);
     }
     if decoded.had_errors {
         builder.warn(Warning {
@@ -351,9 +364,15 @@ fn assemble(
     let width = table.columns.len() as u64;
     let rows = table.lines.len() as u64;
     reporter.report(Phase::Typing, 0, width, rows)?;
-    let profiles: Vec<Profile> = table.columns.iter().map(Profile::of).collect();
-    let drafts = layout::group(source.tool, &table.header_rows, &table.columns, &profiles);
-    let questions = questions::build(source.tool, drafts, &table.columns, &profiles, options);
+    // The file's digest is taken while the columns are typed.
+    let (content_fingerprint, questions) = rayon::join(
+        || hex(&Sha256::digest(bytes)),
+        || {
+            let profiles: Vec<Profile> = table.columns.par_iter().map(Profile::of).collect();
+            let drafts = layout::group(source.tool, &table.header_rows, &table.columns, &profiles);
+            questions::build(source.tool, drafts, &table.columns, &profiles, options)
+        },
+    );
     let mut survey = Sha256::new();
     survey.update(format!("{:?}\n", source.tool));
     for q in &questions {
@@ -364,7 +383,7 @@ fn assemble(
     Ok(Dataset {
         schema_version: DATASET_SCHEMA_VERSION,
         survey_fingerprint: hex(&survey.finalize()),
-        content_fingerprint: hex(&Sha256::digest(bytes)),
+        content_fingerprint,
         source,
         questions,
         columns: table.columns,
