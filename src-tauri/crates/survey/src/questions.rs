@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use foldhash::fast::FixedState;
 use rayon::prelude::*;
 
 use crate::dialect;
@@ -157,7 +158,7 @@ fn option_labels(
     if !kind.is_categorical() {
         return Vec::new();
     }
-    let mut counts: HashMap<&str, u64> = HashMap::new();
+    let mut counts: HashMap<&str, u64, FixedState> = HashMap::default();
     match layout {
         Layout::OptionColumns { labels, .. } => return labels.clone(),
         Layout::Column { column } => {

@@ -18,7 +18,7 @@ pub const MAX_COLUMNS: usize = 16_384;
 const MAX_RAGGED_LISTED: usize = 20;
 /// Rows encoded together: enough to share the work between threads by
 /// column, small enough that a batch stays in cache-friendly megabytes.
-pub const BATCH_ROWS: usize = 4096;
+pub const BATCH_ROWS: usize = 1024;
 /// Marks a dictionary entry that is not a mojibake original.
 const NO_REPAIR: u32 = u32::MAX;
 
@@ -386,17 +386,29 @@ impl TableBuilder {
         self.lines.extend(kept.iter().map(|&i| batch.lines[i]));
         let records = &batch.records;
         let lines = &batch.lines;
+        // Each task takes a run of neighbouring columns and walks the rows
+        // once for all of them: the cells of one row sit together, so a row
+        // is fetched from memory once per run, not once per column.
+        let runs = rayon::current_num_threads() * 4;
+        let run = width.div_ceil(runs).max(1);
         self.columns
-            .par_iter_mut()
+            .par_chunks_mut(run)
             .enumerate()
-            .for_each(|(c, column)| {
-                column.codes.reserve(kept.len());
+            .for_each(|(n, columns)| {
+                let start = n * run;
+                for column in columns.iter_mut() {
+                    column.codes.reserve(kept.len());
+                }
                 for (k, &i) in kept.iter().enumerate() {
-                    let code = match records[i].get(c).and_then(|f| rules.answer(f, ascii[i])) {
-                        Some(cell) => column.code_of(c, cell, lines[i], first + k, &rules),
-                        None => 0,
-                    };
-                    column.codes.push(code);
+                    let record = &records[i];
+                    for (offset, column) in columns.iter_mut().enumerate() {
+                        let c = start + offset;
+                        let code = match record.get(c).and_then(|f| rules.answer(f, ascii[i])) {
+                            Some(cell) => column.code_of(c, cell, lines[i], first + k, &rules),
+                            None => 0,
+                        };
+                        column.codes.push(code);
+                    }
                 }
             });
         self.kept = kept;
