@@ -123,6 +123,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let total = start.elapsed();
+    // BENCH_DIGEST=1: a digest of the whole dataset, to check that a
+    // faster import still produces exactly the same data.
+    if std::env::var_os("BENCH_DIGEST").is_some() {
+        use sha2::{Digest, Sha256};
+        let json = serde_json::to_vec(&dataset)?;
+        let digest: String = Sha256::digest(&json)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        eprintln!("dataset sha256 {digest}");
+    }
     println!(
         "{{\"file_bytes\":{size},\"respondents\":{},\"questions\":{},\"numeric_summaries\":{summaries},\"import_s\":{:.3},\"import_and_profile_s\":{:.3},\"peak_rss_bytes\":{},\"rss_before_bytes\":{}}}",
         inspected.respondents,

@@ -142,6 +142,11 @@ pub enum SurveyError {
         id: String,
     },
 
+    /// The caller cancelled the import through its progress callback
+    /// ([`crate::import_with`]).
+    #[error("the import was cancelled")]
+    Cancelled,
+
     /// An override in [`crate::ImportOptions`] cannot be applied.
     #[error("invalid option {option}: {reason}")]
     BadOption {

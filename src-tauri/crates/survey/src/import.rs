@@ -4,6 +4,7 @@
 use std::io::Read;
 use std::path::Path;
 
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::delimiter;
@@ -13,8 +14,9 @@ use crate::error::SurveyError;
 use crate::layout;
 use crate::model::{Dataset, SourceInfo, Warning, WarningCode, DATASET_SCHEMA_VERSION};
 use crate::options::ImportOptions;
+use crate::progress::{Flow, Phase, Progress, Reporter};
 use crate::questions;
-use crate::table::{Table, TableBuilder, MAX_COLUMNS};
+use crate::table::{Batch, Table, TableBuilder, MAX_COLUMNS};
 use crate::typing::Profile;
 use crate::xlsx::{self, Workbook};
 
@@ -22,17 +24,47 @@ use crate::xlsx::{self, Workbook};
 /// on disk before a single byte is read.
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
 
+/// Text parsed between two progress reports.
+const PARSE_REPORT_BYTES: u64 = 1 << 20;
+/// Spreadsheet rows between two progress reports.
+const PARSE_REPORT_ROWS: usize = 4096;
+
 /// Most header rows a file may be told to have.
 const MAX_HEADER_ROWS: usize = 5;
 
 /// Reads and imports the survey file at `path`.
 pub fn import(path: &Path, options: &ImportOptions) -> Result<Dataset, SurveyError> {
-    let bytes = read_bounded(path, options)?;
-    import_bytes(&bytes, options)
+    import_with(path, options, &mut |_| Flow::Continue)
+}
+
+/// Reads and imports the survey file at `path`, calling `progress` as it
+/// goes (reading, then parsing, then typing; see [`Progress`]). When the
+/// callback answers [`Flow::Cancel`] the import stops at once and returns
+/// [`SurveyError::Cancelled`]. The callback is called on the calling
+/// thread, a few hundred times at most for any file.
+pub fn import_with(
+    path: &Path,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(Progress) -> Flow,
+) -> Result<Dataset, SurveyError> {
+    let mut reporter = Reporter::new(progress);
+    let bytes = read_reporting(path, options, &mut reporter)?;
+    import_reporting(&bytes, options, &mut reporter)
 }
 
 /// Reads a file, refusing it by its size before reading when it is too big.
 pub(crate) fn read_bounded(path: &Path, options: &ImportOptions) -> Result<Vec<u8>, SurveyError> {
+    read_reporting(path, options, &mut Reporter::new(&mut |_| Flow::Continue))
+}
+
+/// How much of a file is read between two progress reports.
+const READ_CHUNK: usize = 4 << 20;
+
+fn read_reporting(
+    path: &Path,
+    options: &ImportOptions,
+    reporter: &mut Reporter<'_>,
+) -> Result<Vec<u8>, SurveyError> {
     let io = |source| SurveyError::Io {
         path: path.to_path_buf(),
         source,
@@ -43,21 +75,53 @@ pub(crate) fn read_bounded(path: &Path, options: &ImportOptions) -> Result<Vec<u
     if size > limit {
         return Err(SurveyError::TooLarge { size, limit });
     }
+    reporter.report(Phase::Reading, 0, size, 0)?;
     let mut bytes = Vec::with_capacity(size as usize);
     // `take` guards against a file that grows while being read.
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    let mut file = file.take(limit + 1);
+    loop {
+        let read = (&mut file)
+            .take(READ_CHUNK as u64)
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+        if read == 0 {
+            break;
+        }
+        reporter.report(Phase::Reading, bytes.len() as u64, size, 0)?;
+    }
     if bytes.len() as u64 > limit {
         return Err(SurveyError::TooLarge {
             size: bytes.len() as u64,
             limit,
         });
     }
+    // A file that shrank while being read still ends its phase at its total.
+    let total = bytes.len() as u64;
+    reporter.report(Phase::Reading, total, total, 0)?;
     Ok(bytes)
 }
 
 /// Imports a survey held in memory (the bytes of a CSV, TSV, XLSX, XLS,
 /// XLSB or ODS file).
 pub fn import_bytes(bytes: &[u8], options: &ImportOptions) -> Result<Dataset, SurveyError> {
+    import_bytes_with(bytes, options, &mut |_| Flow::Continue)
+}
+
+/// [`import_bytes`] with progress reports and cancellation, as
+/// [`import_with`] (without its reading phase).
+pub fn import_bytes_with(
+    bytes: &[u8],
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(Progress) -> Flow,
+) -> Result<Dataset, SurveyError> {
+    import_reporting(bytes, options, &mut Reporter::new(progress))
+}
+
+fn import_reporting(
+    bytes: &[u8],
+    options: &ImportOptions,
+    reporter: &mut Reporter<'_>,
+) -> Result<Dataset, SurveyError> {
     let limit = options.max_bytes.min(MAX_FILE_BYTES);
     if bytes.len() as u64 > limit {
         return Err(SurveyError::TooLarge {
@@ -66,10 +130,10 @@ pub fn import_bytes(bytes: &[u8], options: &ImportOptions) -> Result<Dataset, Su
         });
     }
     let (table, source) = match xlsx::classify(bytes)? {
-        Some(kind) => read_workbook(bytes, kind, options)?,
-        None => read_text(bytes, options)?,
+        Some(kind) => read_workbook(bytes, kind, options, reporter)?,
+        None => read_text(bytes, options, reporter)?,
     };
-    Ok(assemble(bytes, table, source, options))
+    assemble(bytes, table, source, options, reporter)
 }
 
 fn choose_dialect(head: &[Vec<String>], options: &ImportOptions) -> Result<Dialect, SurveyError> {
@@ -124,7 +188,11 @@ fn start_table(
     ))
 }
 
-fn read_text(bytes: &[u8], options: &ImportOptions) -> Result<(Table, SourceInfo), SurveyError> {
+fn read_text(
+    bytes: &[u8],
+    options: &ImportOptions,
+    reporter: &mut Reporter<'_>,
+) -> Result<(Table, SourceInfo), SurveyError> {
     let forced = options
         .encoding
         .as_deref()
@@ -144,6 +212,8 @@ fn read_text(bytes: &[u8], options: &ImportOptions) -> Result<(Table, SourceInfo
         }
         None => delimiter::sniff(&decoded.text),
     };
+    let total = decoded.text.len() as u64;
+    reporter.report(Phase::Parsing, 0, total, 0)?;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delim)
         .has_headers(false)
@@ -176,15 +246,33 @@ fn read_text(bytes: &[u8], options: &ImportOptions) -> Result<(Table, SourceInfo
     for (line, row) in &head {
         builder.push_row(*line, row.iter().map(String::as_str), row.len());
     }
-    while let Some(line) = next(&mut record)? {
-        let len = record.len();
-        builder.push_row(
-            line,
-            record
-                .iter()
-                .map(|f| std::str::from_utf8(f).unwrap_or("\u{FFFD}")),
-            len,
-        );
+    // Reading the next batch overlaps with encoding the current one.
+    let mut fill = |batch: &mut Batch| -> Result<u64, SurveyError> {
+        batch.clear();
+        let mut at = 0;
+        while !batch.is_full() {
+            let record = batch.slot();
+            match next(record)? {
+                Some(line) => {
+                    at = record.position().map_or(0, |p| p.byte());
+                    batch.commit(line);
+                }
+                None => break,
+            }
+        }
+        Ok(at)
+    };
+    let (mut current, mut ahead) = (Batch::default(), Batch::default());
+    let mut at = fill(&mut current)?;
+    let mut reported = 0u64;
+    while !current.is_empty() {
+        let (read, ()) = rayon::join(|| fill(&mut ahead), || builder.push_batch(&current));
+        if at >= reported + PARSE_REPORT_BYTES {
+            reported = at;
+            reporter.report(Phase::Parsing, at, total, builder.rows() as u64)?;
+        }
+        at = read?;
+        std::mem::swap(&mut current, &mut ahead);
     }
     if decoded.had_errors {
         builder.warn(Warning {
@@ -197,6 +285,7 @@ fn read_text(bytes: &[u8], options: &ImportOptions) -> Result<(Table, SourceInfo
             ),
         });
     }
+    reporter.report(Phase::Parsing, total, total, builder.rows() as u64)?;
     let table = builder.finish();
     let source = SourceInfo {
         tool: dialect.tool,
@@ -215,6 +304,7 @@ fn read_workbook(
     bytes: &[u8],
     kind: Workbook,
     options: &ImportOptions,
+    reporter: &mut Reporter<'_>,
 ) -> Result<(Table, SourceInfo), SurveyError> {
     let sheet = xlsx::read_sheet(bytes, kind, options.sheet.as_deref())?;
     let mut rows = sheet
@@ -226,9 +316,16 @@ fn read_workbook(
         return Err(SurveyError::Empty);
     }
     let (dialect, mut builder) = start_table(&mut head, options)?;
-    for (line, row) in head.iter().chain(rows.by_ref().collect::<Vec<_>>().iter()) {
+    let rest: Vec<(u64, Vec<String>)> = rows.collect();
+    let total = (head.len() + rest.len()) as u64;
+    reporter.report(Phase::Parsing, 0, total, 0)?;
+    for (n, (line, row)) in head.iter().chain(rest.iter()).enumerate() {
+        if n % PARSE_REPORT_ROWS == PARSE_REPORT_ROWS - 1 {
+            reporter.report(Phase::Parsing, n as u64, total, builder.rows() as u64)?;
+        }
         builder.push_row(*line, row.iter().map(String::as_str), row.len());
     }
+    reporter.report(Phase::Parsing, total, total, builder.rows() as u64)?;
     for w in sheet.warnings {
         builder.warn(w);
     }
@@ -257,25 +354,41 @@ fn hex(digest: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn assemble(bytes: &[u8], table: Table, source: SourceInfo, options: &ImportOptions) -> Dataset {
-    let profiles: Vec<Profile> = table.columns.iter().map(Profile::of).collect();
-    let drafts = layout::group(source.tool, &table.header_rows, &table.columns, &profiles);
-    let questions = questions::build(source.tool, drafts, &table.columns, &profiles, options);
+fn assemble(
+    bytes: &[u8],
+    table: Table,
+    source: SourceInfo,
+    options: &ImportOptions,
+    reporter: &mut Reporter<'_>,
+) -> Result<Dataset, SurveyError> {
+    let width = table.columns.len() as u64;
+    let rows = table.lines.len() as u64;
+    reporter.report(Phase::Typing, 0, width, rows)?;
+    // The file's digest is taken while the columns are typed.
+    let (content_fingerprint, questions) = rayon::join(
+        || hex(&Sha256::digest(bytes)),
+        || {
+            let profiles: Vec<Profile> = table.columns.par_iter().map(Profile::of).collect();
+            let drafts = layout::group(source.tool, &table.header_rows, &table.columns, &profiles);
+            questions::build(source.tool, drafts, &table.columns, &profiles, options)
+        },
+    );
     let mut survey = Sha256::new();
     survey.update(format!("{:?}\n", source.tool));
     for q in &questions {
         survey.update(q.text.trim().to_lowercase().as_bytes());
         survey.update(b"\n");
     }
-    Dataset {
+    reporter.report(Phase::Typing, width, width, rows)?;
+    Ok(Dataset {
         schema_version: DATASET_SCHEMA_VERSION,
         survey_fingerprint: hex(&survey.finalize()),
-        content_fingerprint: hex(&Sha256::digest(bytes)),
+        content_fingerprint,
         source,
         questions,
         columns: table.columns,
         lines: table.lines,
         warnings: table.warnings,
         repairs: table.repairs,
-    }
+    })
 }

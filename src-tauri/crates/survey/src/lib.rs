@@ -8,7 +8,9 @@
 //!
 //! - [`inspect`] / [`inspect_bytes`]: the preview and the
 //!   `survey inspect --json` contract ([`Inspection`]).
-//! - [`import`] / [`import_bytes`]: the full [`Dataset`] the store keeps.
+//! - [`import`] / [`import_bytes`]: the full [`Dataset`] the store keeps;
+//!   [`import_with`] / [`import_bytes_with`] report [`Progress`] and can be
+//!   cancelled ([`Flow::Cancel`] → [`SurveyError::Cancelled`]).
 //! - [`stats`] and [`segment`]: counts, percentages, Wilson intervals,
 //!   medians, phrases, within a segment.
 //!
@@ -28,6 +30,7 @@ mod matching;
 mod model;
 pub mod mojibake;
 mod options;
+mod progress;
 mod questions;
 pub mod segment;
 pub mod stats;
@@ -39,7 +42,7 @@ mod xlsx;
 pub use answers::{answer, answered, Answer, ChoiceReader};
 pub use dates::latest_response_date;
 pub use error::SurveyError;
-pub use import::{import, import_bytes, MAX_FILE_BYTES};
+pub use import::{import, import_bytes, import_bytes_with, import_with, MAX_FILE_BYTES};
 pub use inspect::{inspect, inspect_bytes, inspection, InspectedQuestion, Inspection, OptionCount};
 pub use matching::{match_questions, QuestionMatch};
 pub use model::{
@@ -47,6 +50,7 @@ pub use model::{
     WarningCode, DATASET_SCHEMA_VERSION,
 };
 pub use options::ImportOptions;
+pub use progress::{Flow, Phase, Progress};
 pub use table::MAX_COLUMNS;
 pub use xlsx::{MAX_COMPRESSION_RATIO, MAX_UNCOMPRESSED_BYTES};
 

@@ -3,6 +3,9 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use foldhash::fast::FixedState;
+use rayon::prelude::*;
+
 use crate::dialect;
 use crate::layout::{Draft, Shape};
 use crate::model::{Column, Layout, Question, QuestionKind, Tool};
@@ -10,7 +13,8 @@ use crate::options::ImportOptions;
 use crate::typing::{self, Profile, Typed};
 use crate::values::parse_number;
 
-/// Builds the questions of a table.
+/// Builds the questions of a table. Ids are given in order first; the
+/// questions are then typed in parallel (each reads only its own columns).
 pub fn build(
     tool: Tool,
     drafts: Vec<Draft>,
@@ -19,8 +23,8 @@ pub fn build(
     options: &ImportOptions,
 ) -> Vec<Question> {
     let mut used: BTreeSet<String> = BTreeSet::new();
-    let mut questions = Vec::with_capacity(drafts.len());
-    for (n, draft) in drafts.into_iter().enumerate() {
+    let mut ids = Vec::with_capacity(drafts.len());
+    for (n, draft) in drafts.iter().enumerate() {
         let base = draft
             .tool_id
             .clone()
@@ -32,21 +36,27 @@ pub fn build(
             k += 1;
         }
         used.insert(id.clone());
-        let (detected, layout) = detect(tool, &draft, columns, profiles);
-        let kind = options.kinds.get(&id).copied().unwrap_or(detected);
-        let layout = relayout(kind, layout, columns, profiles);
-        let options_list = option_labels(kind, &layout, columns, profiles);
-        questions.push(Question {
-            id,
-            text: draft.text,
-            kind,
-            detected_kind: detected,
-            layout,
-            options: options_list,
-            hidden: kind == QuestionKind::Personal,
-        });
+        ids.push(id);
     }
-    questions
+    drafts
+        .into_par_iter()
+        .zip(ids)
+        .map(|(draft, id)| {
+            let (detected, layout) = detect(tool, &draft, columns, profiles);
+            let kind = options.kinds.get(&id).copied().unwrap_or(detected);
+            let layout = relayout(kind, layout, columns, profiles);
+            let options_list = option_labels(kind, &layout, columns, profiles);
+            Question {
+                id,
+                text: draft.text,
+                kind,
+                detected_kind: detected,
+                layout,
+                options: options_list,
+                hidden: kind == QuestionKind::Personal,
+            }
+        })
+        .collect()
 }
 
 fn detect(
@@ -148,7 +158,7 @@ fn option_labels(
     if !kind.is_categorical() {
         return Vec::new();
     }
-    let mut counts: HashMap<&str, u64> = HashMap::new();
+    let mut counts: HashMap<&str, u64, FixedState> = HashMap::default();
     match layout {
         Layout::OptionColumns { labels, .. } => return labels.clone(),
         Layout::Column { column } => {

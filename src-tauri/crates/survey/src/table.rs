@@ -3,7 +3,11 @@
 //! dictionary-encoded per column so memory grows with distinct answers, not
 //! with cells.
 
-use std::collections::HashMap;
+use std::hash::BuildHasher;
+
+use foldhash::fast::FixedState;
+use hashbrown::HashTable;
+use rayon::prelude::*;
 
 use crate::model::{Column, Repair, Warning, WarningCode};
 use crate::mojibake;
@@ -12,14 +16,222 @@ use crate::mojibake;
 pub const MAX_COLUMNS: usize = 16_384;
 /// Ragged rows listed one by one before a summary warning.
 const MAX_RAGGED_LISTED: usize = 20;
+/// Rows encoded together: enough to share the work between threads by
+/// column, small enough that a batch stays in cache-friendly megabytes.
+pub const BATCH_ROWS: usize = 1024;
+/// Marks a dictionary entry that is not a mojibake original.
+const NO_REPAIR: u32 = u32::MAX;
+
+/// Rows read but not yet encoded. The records are reused from batch to
+/// batch, so reading allocates only while rows grow longer.
+#[derive(Default)]
+pub struct Batch {
+    records: Vec<csv::ByteRecord>,
+    lines: Vec<u64>,
+}
+
+impl Batch {
+    /// Whether the batch has no row.
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// Whether the batch should be encoded before taking more rows.
+    pub fn is_full(&self) -> bool {
+        self.lines.len() >= BATCH_ROWS
+    }
+
+    /// Empties the batch, keeping its buffers.
+    pub fn clear(&mut self) {
+        self.lines.clear();
+    }
+
+    /// The record to fill with the next row; it counts once [`Batch::commit`]ted.
+    pub fn slot(&mut self) -> &mut csv::ByteRecord {
+        let n = self.lines.len();
+        if n == self.records.len() {
+            self.records.push(csv::ByteRecord::new());
+        }
+        &mut self.records[n]
+    }
+
+    /// Takes the row filled in [`Batch::slot`], which starts at `line`.
+    pub fn commit(&mut self, line: u64) {
+        self.lines.push(line);
+    }
+
+    fn rows(&self) -> impl Iterator<Item = (u64, &csv::ByteRecord)> {
+        self.lines.iter().copied().zip(&self.records)
+    }
+}
+
+/// What every column needs to know to encode a cell.
+struct CellRules<'a> {
+    missing: &'a [String],
+    repair_mojibake: bool,
+    hasher: FixedState,
+}
+
+impl CellRules<'_> {
+    /// The cell as stored: trimmed, `None` when it means "no answer". The
+    /// bytes returned are valid UTF-8: `ascii` says the whole record is
+    /// ASCII (checked once per record), otherwise each field is validated
+    /// and an invalid one reads as U+FFFD.
+    fn answer<'c>(&self, field: &'c [u8], ascii: bool) -> Option<&'c [u8]> {
+        let field = if ascii {
+            field
+        } else {
+            std::str::from_utf8(field).map_or("\u{FFFD}".as_bytes(), str::as_bytes)
+        };
+        let cell = trim(field);
+        if cell.is_empty() || self.missing.iter().any(|m| m.as_bytes() == cell) {
+            None
+        } else {
+            Some(cell)
+        }
+    }
+}
+
+/// `str::trim` on text known to be UTF-8, skipping the Unicode-aware scan
+/// in the usual case of a cell that starts and ends with a visible ASCII
+/// character.
+fn trim(cell: &[u8]) -> &[u8] {
+    match (cell.first(), cell.last()) {
+        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => cell,
+        _ => std::str::from_utf8(cell).map_or(cell, |s| s.trim().as_bytes()),
+    }
+}
 
 /// One column being filled.
-#[derive(Default)]
 struct ColumnBuilder {
-    /// Original cell text → (code, index into `repairs` or u32::MAX).
-    index: HashMap<Box<str>, (u32, u32)>,
+    /// Original cell text → (code, repair): the text of an entry is
+    /// `values[code]` when `repair` is [`NO_REPAIR`], else the original of
+    /// `repairs[repair]` (a mojibake cell), so no text is stored twice.
+    /// Each entry keeps its hash so growing the table reads no text.
+    index: HashTable<Entry>,
     values: Vec<String>,
     codes: Vec<u32>,
+    /// Repairs of this column's cells, each with the respondent where it
+    /// was found, so the table can list all repairs in reading order.
+    repairs: Vec<(usize, Repair)>,
+}
+
+/// A dictionary entry: the hash of its text, its code, its repair.
+#[derive(Clone, Copy)]
+struct Entry {
+    hash: u64,
+    code: u32,
+    repair: u32,
+}
+
+/// The text a dictionary entry stands for.
+fn key<'a>(values: &'a [String], repairs: &'a [(usize, Repair)], entry: &Entry) -> &'a [u8] {
+    if entry.repair == NO_REPAIR {
+        values
+            .get(entry.code as usize)
+            .map_or(b"", |v| v.as_bytes())
+    } else {
+        repairs
+            .get(entry.repair as usize)
+            .map_or(b"", |(_, r)| r.original.as_bytes())
+    }
+}
+
+impl ColumnBuilder {
+    fn new() -> Self {
+        ColumnBuilder {
+            index: HashTable::new(),
+            values: vec![String::new()],
+            codes: Vec::new(),
+            repairs: Vec::new(),
+        }
+    }
+
+    fn find(&self, hash: u64, text: &[u8]) -> Option<Entry> {
+        let (values, repairs) = (&self.values, &self.repairs);
+        self.index
+            .find(hash, |e| e.hash == hash && key(values, repairs, e) == text)
+            .copied()
+    }
+
+    /// Adds an entry whose text is not in the index yet.
+    fn insert_new(&mut self, entry: Entry) {
+        self.index.insert_unique(entry.hash, entry, |e| e.hash);
+    }
+
+    /// The code of a (trimmed, non-missing, UTF-8) cell of `column`, found
+    /// in respondent row `respondent` at `line`.
+    fn code_of(
+        &mut self,
+        column: usize,
+        cell: &[u8],
+        line: u64,
+        respondent: usize,
+        rules: &CellRules<'_>,
+    ) -> u32 {
+        let hash = rules.hasher.hash_one(cell);
+        if let Some(e) = self.find(hash, cell) {
+            if let Some((_, r)) = self.repairs.get_mut(e.repair as usize) {
+                r.cells += 1;
+            }
+            return e.code;
+        }
+        let cell = String::from_utf8_lossy(cell);
+        let fixed = if rules.repair_mojibake {
+            mojibake::repair(&cell)
+        } else {
+            None
+        };
+        let Some(fixed) = fixed else {
+            let code = self.values.len() as u32;
+            self.values.push(cell.into_owned());
+            self.insert_new(Entry {
+                hash,
+                code,
+                repair: NO_REPAIR,
+            });
+            return code;
+        };
+        self.repairs.push((
+            respondent,
+            Repair {
+                column: Some(column),
+                line,
+                original: cell.to_string(),
+                repaired: fixed.text.clone(),
+                cells: 1,
+                guessed: fixed.guessed,
+            },
+        ));
+        let repair = (self.repairs.len() - 1) as u32;
+        // A repaired value may equal one already seen intact; later intact
+        // cells with the repaired text share the code.
+        let fixed_hash = rules.hasher.hash_one(fixed.text.as_bytes());
+        let code = match self.find(fixed_hash, fixed.text.as_bytes()) {
+            Some(e) => e.code,
+            None => {
+                let code = self.values.len() as u32;
+                self.values.push(fixed.text);
+                self.insert_new(Entry {
+                    hash: fixed_hash,
+                    code,
+                    repair: NO_REPAIR,
+                });
+                code
+            }
+        };
+        // The original now maps to the repair (replacing the entry just
+        // made should a repair ever leave the text as it was).
+        let entry = Entry { hash, code, repair };
+        let (values, repairs) = (&self.values, &self.repairs);
+        match self.index.find_mut(hash, |e| {
+            e.hash == hash && key(values, repairs, e) == cell.as_bytes()
+        }) {
+            Some(e) => *e = entry,
+            None => self.insert_new(entry),
+        }
+        code
+    }
 }
 
 /// The table once all rows are in.
@@ -48,6 +260,10 @@ pub struct TableBuilder {
     repair_mojibake: bool,
     ragged: usize,
     empty_rows: usize,
+    /// Rows given one by one, encoded a batch at a time.
+    pending: Batch,
+    /// Reused list of the rows of a batch that hold an answer.
+    kept: Vec<usize>,
 }
 
 impl TableBuilder {
@@ -82,12 +298,7 @@ impl TableBuilder {
                 }
             }
         }
-        let columns = (0..width)
-            .map(|_| ColumnBuilder {
-                values: vec![String::new()],
-                ..ColumnBuilder::default()
-            })
-            .collect();
+        let columns = (0..width).map(|_| ColumnBuilder::new()).collect();
         TableBuilder {
             width,
             header_rows,
@@ -99,7 +310,15 @@ impl TableBuilder {
             repair_mojibake,
             ragged: 0,
             empty_rows: 0,
+            pending: Batch::default(),
+            kept: Vec::new(),
         }
+    }
+
+    /// Respondent rows taken so far (rows still waiting in a batch are
+    /// not counted yet).
+    pub fn rows(&self) -> usize {
+        self.lines.len()
     }
 
     /// Width of the table (number of source columns).
@@ -114,29 +333,86 @@ impl TableBuilder {
     where
         I: IntoIterator<Item = &'a str>,
     {
-        if len != self.width {
-            self.note_ragged(line, len);
+        let slot = self.pending.slot();
+        slot.clear();
+        for cell in cells.into_iter().take(len) {
+            slot.push_field(cell.as_bytes());
         }
-        let respondent = self.lines.len();
-        let mut any = false;
-        let mut taken = 0;
-        for (c, cell) in cells.into_iter().take(self.width).enumerate() {
-            let code = self.code_of(c, cell.trim(), line);
-            any |= code != 0;
-            self.columns[c].codes.push(code);
-            taken += 1;
+        self.pending.commit(line);
+        if self.pending.is_full() {
+            self.flush_pending();
         }
-        for col in self.columns.iter_mut().skip(taken) {
-            col.codes.push(0);
+    }
+
+    fn flush_pending(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        self.push_batch(&pending);
+        self.pending = pending;
+        self.pending.clear();
+    }
+
+    /// Adds a batch of respondent rows, as [`TableBuilder::push_row`] would
+    /// one by one (after any rows given that way). Columns are encoded in
+    /// parallel.
+    pub fn push_batch(&mut self, batch: &Batch) {
+        if !self.pending.is_empty() {
+            self.flush_pending();
         }
-        if !any {
-            for col in &mut self.columns {
-                col.codes.truncate(respondent);
+        let missing = std::mem::take(&mut self.missing);
+        let rules = CellRules {
+            missing: &missing,
+            repair_mojibake: self.repair_mojibake,
+            hasher: FixedState::default(),
+        };
+        let width = self.width;
+        let mut kept = std::mem::take(&mut self.kept);
+        kept.clear();
+        let ascii: Vec<bool> = batch.rows().map(|(_, r)| r.as_slice().is_ascii()).collect();
+        for (i, (line, record)) in batch.rows().enumerate() {
+            if record.len() != width {
+                self.note_ragged(line, record.len());
             }
-            self.empty_rows += 1;
-            return;
+            if record
+                .iter()
+                .take(width)
+                .any(|f| rules.answer(f, ascii[i]).is_some())
+            {
+                kept.push(i);
+            } else {
+                self.empty_rows += 1;
+            }
         }
-        self.lines.push(line);
+        let first = self.lines.len();
+        self.lines.extend(kept.iter().map(|&i| batch.lines[i]));
+        let records = &batch.records;
+        let lines = &batch.lines;
+        // Each task takes a run of neighbouring columns and walks the rows
+        // once for all of them: the cells of one row sit together, so a row
+        // is fetched from memory once per run, not once per column.
+        let runs = rayon::current_num_threads() * 4;
+        let run = width.div_ceil(runs).max(1);
+        self.columns
+            .par_chunks_mut(run)
+            .enumerate()
+            .for_each(|(n, columns)| {
+                let start = n * run;
+                for column in columns.iter_mut() {
+                    column.codes.reserve(kept.len());
+                }
+                for (k, &i) in kept.iter().enumerate() {
+                    let record = &records[i];
+                    for (offset, column) in columns.iter_mut().enumerate() {
+                        let c = start + offset;
+                        let code = match record.get(c).and_then(|f| rules.answer(f, ascii[i])) {
+                            Some(cell) => column.code_of(c, cell, lines[i], first + k, &rules),
+                            None => 0,
+                        };
+                        column.codes.push(code);
+                    }
+                }
+            });
+        self.kept = kept;
+        self.missing = missing;
     }
 
     fn note_ragged(&mut self, line: u64, len: usize) {
@@ -159,65 +435,30 @@ impl TableBuilder {
         }
     }
 
-    fn code_of(&mut self, c: usize, cell: &str, line: u64) -> u32 {
-        if cell.is_empty() || self.missing.iter().any(|m| m == cell) {
-            return 0;
-        }
-        let col = &mut self.columns[c];
-        if let Some(&(code, repair)) = col.index.get(cell) {
-            if let Some(r) = self.repairs.get_mut(repair as usize) {
-                r.cells += 1;
-            }
-            return code;
-        }
-        let fixed = if self.repair_mojibake {
-            mojibake::repair(cell)
-        } else {
-            None
-        };
-        let (value, repair) = match fixed {
-            Some(fixed) => {
-                self.repairs.push(Repair {
-                    column: Some(c),
-                    line,
-                    original: cell.to_string(),
-                    repaired: fixed.text.clone(),
-                    cells: 1,
-                    guessed: fixed.guessed,
-                });
-                (fixed.text, (self.repairs.len() - 1) as u32)
-            }
-            None => (cell.to_string(), u32::MAX),
-        };
-        // A repaired value may equal one already seen intact.
-        let existing = if repair != u32::MAX {
-            col.index.get(value.as_str()).map(|&(code, _)| code)
-        } else {
-            None
-        };
-        let code = match existing {
-            Some(code) => code,
-            None => {
-                let code = col.values.len() as u32;
-                if repair != u32::MAX {
-                    // Later intact cells with the repaired text share the code.
-                    col.index.insert(value.as_str().into(), (code, u32::MAX));
-                }
-                col.values.push(value);
-                code
-            }
-        };
-        col.index.insert(cell.into(), (code, repair));
-        code
-    }
-
     /// Adds a warning found by the reader.
     pub fn warn(&mut self, warning: Warning) {
+        // After the warnings of the rows already given.
+        if !self.pending.is_empty() {
+            self.flush_pending();
+        }
         self.warnings.push(warning);
     }
 
     /// Finishes the table.
     pub fn finish(mut self) -> Table {
+        if !self.pending.is_empty() {
+            self.flush_pending();
+        }
+        // Column repairs in the order the cells were read: by respondent,
+        // then column (the sort is stable and each column's list is in
+        // respondent order already).
+        let mut found: Vec<(usize, Repair)> = self
+            .columns
+            .iter_mut()
+            .flat_map(|c| std::mem::take(&mut c.repairs))
+            .collect();
+        found.sort_by_key(|(respondent, r)| (*respondent, r.column));
+        self.repairs.extend(found.into_iter().map(|(_, r)| r));
         if self.ragged > MAX_RAGGED_LISTED {
             self.warnings.push(Warning {
                 code: WarningCode::MoreRaggedRows,

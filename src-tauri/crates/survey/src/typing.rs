@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::FixedState;
+
 use crate::model::{Column, QuestionKind};
 use crate::values::{is_datetime, is_email, is_ip_address, parse_number};
 
@@ -240,7 +242,7 @@ fn joined_separator(column: &Column, profile: &Profile) -> Option<&'static str> 
     let distinct = profile.distinct();
     for sep in SEPARATORS {
         let mut joined = 0u64;
-        let mut tokens: HashMap<&str, u64> = HashMap::new();
+        let mut tokens: HashMap<&str, u64, FixedState> = HashMap::default();
         let mut occurrences = 0u64;
         for (value, n) in profile.answers(column) {
             if value.contains(sep) {

@@ -26,6 +26,17 @@ fn digits(s: &str) -> Option<u32> {
     s.parse().ok()
 }
 
+/// Exactly `N` parts of `s` split at `sep`, or `None`. Typing runs these
+/// recognisers on every distinct value of a column, so they do not allocate.
+fn split_n<const N: usize>(s: &str, sep: char) -> Option<[&str; N]> {
+    let mut it = s.split(sep);
+    let mut parts = [""; N];
+    for p in &mut parts {
+        *p = it.next()?;
+    }
+    it.next().is_none().then_some(parts)
+}
+
 /// A calendar date: year-month-day or day/month/year in either order, with
 /// '-', '/' or '.' between the parts and a four-digit year first or last.
 fn is_date(d: &str) -> bool {
@@ -33,8 +44,10 @@ fn is_date(d: &str) -> bool {
         Some(s) => s,
         None => return false,
     };
-    let parts: Vec<&str> = d.split(sep).collect();
-    if parts.len() != 3 || parts.iter().any(|p| digits(p).is_none()) {
+    let Some(parts) = split_n::<3>(d, sep) else {
+        return false;
+    };
+    if parts.iter().any(|p| digits(p).is_none()) {
         return false;
     }
     let (year, a, b) = if parts[0].len() == 4 {
@@ -54,15 +67,17 @@ fn is_date(d: &str) -> bool {
 /// A time of day: H:MM or H:MM:SS with optional fraction.
 fn is_time(t: &str) -> bool {
     let t = t.trim_end_matches('Z');
-    let parts: Vec<&str> = t.split(':').collect();
-    if !(2..=3).contains(&parts.len()) {
-        return false;
-    }
     let ok = |p: &str, max: u32| {
         let whole = p.split('.').next().unwrap_or(p);
         digits(whole).is_some_and(|n| n <= max) && whole.len() <= 2
     };
-    ok(parts[0], 24) && ok(parts[1], 59) && parts.get(2).is_none_or(|s| ok(s, 60))
+    if let Some([h, m]) = split_n::<2>(t, ':') {
+        ok(h, 24) && ok(m, 59)
+    } else if let Some([h, m, s]) = split_n::<3>(t, ':') {
+        ok(h, 24) && ok(m, 59) && ok(s, 60)
+    } else {
+        false
+    }
 }
 
 /// A date, a date and time, or a time as tools export them
@@ -84,12 +99,15 @@ pub fn is_datetime(v: &str) -> bool {
         None => true,
         Some(time) => {
             let time = time.split(['+']).next().unwrap_or(time);
-            let rest: Vec<&str> = parts.collect();
+            let suffix = parts.next();
+            // AM/PM/UTC are ASCII: no other letters upper-case to them.
             is_time(time)
-                && rest.len() <= 1
-                && rest
-                    .first()
-                    .is_none_or(|r| matches!(r.to_uppercase().as_str(), "AM" | "PM" | "UTC"))
+                && parts.next().is_none()
+                && suffix.is_none_or(|r| {
+                    ["AM", "PM", "UTC"]
+                        .iter()
+                        .any(|k| r.eq_ignore_ascii_case(k))
+                })
         }
     }
 }
