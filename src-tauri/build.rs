@@ -9,6 +9,7 @@ fn main() {
         "get_persona",
         "save_persona",
         "delete_persona",
+        "restore_persona",
         "list_templates",
         "list_presets",
         "create_persona_from",

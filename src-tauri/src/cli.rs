@@ -15,8 +15,8 @@ use persona_api::model::{
 use persona_api::sheet::{DeckProgress, Locale};
 use persona_api::{
     font_book, ApiError, BundleSelection, EvidenceSpec, ExampleOutcome, ExportFormat,
-    ExportRequest, ImportInto, ImportStatus, Studio, SurveyEvidenceKind, SurveyEvidenceSpec,
-    SurveyImport,
+    ExportRequest, ImportInto, ImportStatus, SearchSort, Studio, SurveyEvidenceKind,
+    SurveyEvidenceSpec, SurveyImport,
 };
 use serde::Serialize;
 
@@ -115,6 +115,22 @@ pub enum LangArg {
 pub enum FormatArg {
     Pdf,
     Png,
+}
+
+/// The order of `persona search`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum SortArg {
+    Name,
+    Updated,
+}
+
+impl From<SortArg> for SearchSort {
+    fn from(s: SortArg) -> SearchSort {
+        match s {
+            SortArg::Name => SearchSort::Name,
+            SortArg::Updated => SearchSort::Updated,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -302,6 +318,26 @@ pub enum PersonaCommand {
         #[command(flatten)]
         json: JsonFlag,
     },
+    /// Find personas whose text holds every word of QUERY (any case, any script):
+    /// id, name, project, template, last change
+    Search {
+        /// Words to look for; empty lists every persona
+        query: String,
+        /// Only the personas of this project (name or id)
+        #[arg(long, value_name = "NAME")]
+        project: Option<String>,
+        /// Only personas on this template (see `template list`)
+        #[arg(long, value_name = "ID")]
+        template: Option<String>,
+        /// Only personas carrying this tag
+        #[arg(long, value_name = "TAG")]
+        tag: Option<String>,
+        /// Order: by name, or most recently changed first
+        #[arg(long, value_enum, default_value_t = SortArg::Name)]
+        sort: SortArg,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
     /// Show a whole persona
     Show {
         /// The persona's id or exact name
@@ -323,6 +359,10 @@ pub enum PersonaCommand {
         /// Prefill with a preset (see `template presets`), e.g. coupon-hunter
         #[arg(long, value_name = "ID")]
         preset: Option<String>,
+        /// The language of the module titles, hints and labels: en, zh, ru, vi or lt
+        /// [default: en]
+        #[arg(long, value_name = "LANG", value_parser = ["en", "zh", "ru", "vi", "lt"])]
+        lang: Option<String>,
     },
     /// Copy a persona within its project ("(copy)" is added to the name); prints the new id
     Duplicate {
@@ -533,6 +573,36 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), ApiError> {
                 Ok(())
             });
         }
+        Command::Persona(PersonaCommand::Search {
+            query,
+            project,
+            template,
+            tag,
+            sort,
+            json,
+        }) => {
+            let rows = studio.search_summaries(
+                &query,
+                project.as_deref(),
+                template.as_deref(),
+                tag.as_deref(),
+                sort.into(),
+            )?;
+            output(json.json, &rows, |out| {
+                for p in &rows {
+                    writeln!(
+                        out,
+                        "{}  {:<28} {:<20} {:<18} {}",
+                        p.id,
+                        p.name,
+                        p.project,
+                        p.template,
+                        p.updated.format("%Y-%m-%d %H:%M")
+                    )?;
+                }
+                Ok(())
+            });
+        }
         Command::Persona(PersonaCommand::Show { persona, json }) => {
             let p = studio.resolve_persona(&persona)?;
             output(json.json, &p, |out| {
@@ -564,12 +634,14 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), ApiError> {
             name,
             template,
             preset,
+            lang,
         }) => {
             let persona = studio.create_persona_from(
                 &project,
                 &name,
                 template.as_deref(),
                 preset.as_deref(),
+                lang.as_deref(),
             )?;
             println!("{}", persona.id);
         }

@@ -111,6 +111,13 @@ pub async fn create_persona(
 }
 
 #[tauri::command]
+pub async fn restore_persona(state: State<'_, AppState>, persona: Persona) -> Reply<Persona> {
+    studio(&state)?
+        .restore_persona(persona)
+        .map_err(|e| e.body())
+}
+
+#[tauri::command]
 pub async fn get_persona(state: State<'_, AppState>, id: PersonaId) -> Reply<Persona> {
     studio(&state)?.persona(id).map_err(|e| e.body())
 }
@@ -377,6 +384,7 @@ pub async fn create_persona_from(
     name: String,
     template: Option<String>,
     preset: Option<String>,
+    lang: Option<String>,
 ) -> Reply<Persona> {
     studio(&state)?
         .create_persona_from(
@@ -384,6 +392,7 @@ pub async fn create_persona_from(
             &name,
             template.as_deref(),
             preset.as_deref(),
+            lang.as_deref(),
         )
         .map_err(|e| e.body())
 }

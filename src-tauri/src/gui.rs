@@ -52,6 +52,7 @@ pub fn run(data_dir: &Path, open: Option<PathBuf>) -> ExitCode {
             commands::get_persona,
             commands::save_persona,
             commands::delete_persona,
+            commands::restore_persona,
             commands::list_templates,
             commands::list_presets,
             commands::create_persona_from,

@@ -295,3 +295,104 @@ mod uuid_like {
         }
     }
 }
+
+#[test]
+fn persona_new_with_lang_gets_titles_and_labels_in_that_language() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["project", "new", "Shop"]);
+    let id = ok(
+        dir.path(),
+        &[
+            "persona",
+            "new",
+            "--project",
+            "Shop",
+            "--name",
+            "Ирина",
+            "--template",
+            "proto-persona",
+            "--lang",
+            "ru",
+        ],
+    );
+    let shown = json(dir.path(), &["persona", "show", id.trim(), "--json"]);
+    let module = |id: &str| {
+        shown["modules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(module("needs")["title"], "Потребности и цели");
+    assert_eq!(
+        module("facts")["body"]["rows"][1]["label"],
+        "Место жительства"
+    );
+    // clap refuses a language the app does not speak (its usage message is its own).
+    let bad = run(
+        dir.path(),
+        &[
+            "persona",
+            "new",
+            "--project",
+            "Shop",
+            "--name",
+            "X",
+            "--lang",
+            "xx",
+        ],
+    );
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("invalid value 'xx' for '--lang <LANG>'"));
+    let listed = json(
+        dir.path(),
+        &["persona", "list", "--project", "Shop", "--json"],
+    );
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn persona_search_finds_by_words_in_any_script_and_filters_by_project() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["example", "install"]);
+    ok(dir.path(), &["project", "new", "Кофейня"]);
+    let ira = ok(
+        dir.path(),
+        &[
+            "persona",
+            "new",
+            "--project",
+            "Кофейня",
+            "--name",
+            "Ирина Волкова",
+        ],
+    );
+    let names = |args: &[&str]| -> Vec<String> {
+        let mut argv = vec!["persona", "search"];
+        argv.extend_from_slice(args);
+        argv.push("--json");
+        json(dir.path(), &argv)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    // Case and script folded: "ИРИНА" finds "Ирина"; every word must occur.
+    assert_eq!(names(&["ИРИНА волкова"]), ["Ирина Волкова"]);
+    assert_eq!(names(&["coupon"]), ["Frugal Fred"]);
+    assert!(names(&["coupon zzzz"]).is_empty());
+    // Empty text lists everything; --project narrows it.
+    assert_eq!(names(&[""]).len(), 4);
+    assert_eq!(names(&["", "--project", "Кофейня"]), ["Ирина Волкова"]);
+    let rows = json(dir.path(), &["persona", "search", "Ирина", "--json"]);
+    assert_eq!(rows[0]["id"], ira.trim());
+    assert_eq!(rows[0]["project"], "Кофейня");
+    assert_eq!(rows[0]["template"], "user-persona");
+    fails_with(
+        &run(dir.path(), &["persona", "search", "x", "--project", "Nope"]),
+        "there is no project 'Nope'",
+    );
+}

@@ -123,3 +123,30 @@ test('project settings rename the brand, change its colours and take a logo', as
   expect(project.brand.font).toBe('Noto Sans');
   expect(project.brand.logo).toMatch(/^[0-9a-f]{64}$/);
 });
+
+test('a picture pasted on the header (Ctrl+V) becomes the photo; pasted text stays text', async ({ page }) => {
+  await openApp(page, { seed: true });
+  await page.getByTestId('persona-card').filter({ hasText: 'Frugal Fred' }).click();
+  await expect(page.getByTestId('avatar-photo')).toHaveCount(0);
+  await page.getByTestId('persona-name').focus();
+  const paste = (kind: 'image' | 'text') =>
+    page.getByTestId('persona-name').evaluate(
+      (el, { bytes, kind }) => {
+        const dt = new DataTransfer();
+        if (kind === 'image') dt.items.add(new File([new Uint8Array(bytes)], 'clip.png', { type: 'image/png' }));
+        else dt.setData('text/plain', ' Jr.');
+        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      },
+      { bytes: PNG, kind },
+    );
+  await paste('image');
+  await expect(page.getByTestId('avatar-photo')).toBeVisible();
+  await expect(page.getByTestId('persona-name')).toHaveValue('Frugal Fred');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  const fred = (await stored(page)).personas.find((p) => p.name === 'Frugal Fred') as unknown as { photo: string };
+  expect(fred.photo).toMatch(/^[0-9a-f]{64}$/);
+  // A text paste is left to the field: the photo is unchanged.
+  await paste('text');
+  const again = (await stored(page)).personas.find((p) => p.name === 'Frugal Fred') as unknown as { photo: string };
+  expect(again.photo).toBe(fred.photo);
+});

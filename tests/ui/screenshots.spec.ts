@@ -59,7 +59,8 @@ for (const [locale, code] of [['zh-CN', 'zh'], ['ru-RU', 'ru'], ['vi-VN', 'vi'],
 }
 
 // The editor for docs/screenshots: light and dark, in English (the example store) and in
-// Chinese (a persona written in Chinese in the Chinese UI, labels renamed in place).
+// Chinese (a persona created in the Chinese UI, so with the template's Chinese labels,
+// some titles renamed in place).
 const docs = '../docs/screenshots';
 
 const ZH = {
@@ -67,15 +68,17 @@ const ZH = {
   archetype: '精打细算的年轻妈妈，周末逛社区团购',
   quote: '同样的奶粉，我会在三个平台上比价，再等一张优惠券。',
   titles: { facts: '基本信息', bio: '简介', goals: '目标', frustrations: '痛点', personality: '性格', motivations: '购买动机', channels: '常用渠道', brands: '品牌与博主' },
+  // The labels are the template's own in Chinese (the persona is created in the Chinese UI).
   facts: [
     ['年龄', '32 岁'],
     ['性别', '女'],
     ['所在地', '杭州，租住两居室'],
-    ['家庭', '已婚，一个两岁的女儿'],
+    ['婚姻与家庭', '已婚'],
+    ['子女', '一个两岁的女儿'],
     ['职业', '外贸公司财务专员'],
-    ['月收入', '约 1.2 万元'],
-    ['学历', '本科，会计学'],
-    ['科技使用', '每天刷小红书和淘宝，习惯手机支付'],
+    ['家庭收入', '每月约 2 万元'],
+    ['教育程度', '本科，会计学'],
+    ['技术使用', '每天刷小红书和淘宝，习惯手机支付'],
   ],
   bio: '王芳白天在外贸公司做财务，晚上和周末照顾女儿。她把家里的开销记在一个表格里，买大件之前一定先看测评、比价格。她相信口碑，更相信自己算过的账。',
   goals: ['每月存下收入的三成', '给女儿买安全、性价比高的用品', '少花时间在比价上'],

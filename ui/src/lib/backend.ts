@@ -49,6 +49,8 @@ export interface Backend {
   /** Resolves with the persona as stored (new `updated`) only once it is on disk. */
   savePersona(persona: Persona): Promise<Persona>;
   deletePersona(id: PersonaId): Promise<null>;
+  /** Puts a deleted persona back exactly as it was (undo of delete). */
+  restorePersona(persona: Persona): Promise<Persona>;
   listTemplates(): Promise<Template[]>;
   /** Presets that prefill a new persona (the shopper archetypes). */
   listPresets(): Promise<Preset[]>;
@@ -58,6 +60,8 @@ export interface Backend {
     name: string,
     template: string | null,
     preset: string | null,
+    /** Module titles, hints and labels in this language where the template has it. */
+    lang?: string | null,
   ): Promise<Persona>;
   /** A copy with a new id and "(copy)" after the name, in the same project. */
   duplicatePersona(id: PersonaId): Promise<Persona>;

@@ -26,12 +26,17 @@ impl Studio {
     /// `persona new --preset`: a persona laid out by a template and prefilled by a preset.
     /// Without a template, the preset's own template is used; a preset made for another
     /// template than the one named is refused before anything is stored.
+    ///
+    /// With `lang` (`ru`, `zh-CN`…), module titles, hints and labels come in that
+    /// language where the template has it (English elsewhere). They are stored in the
+    /// persona as created: changing the UI language later does not rename them.
     pub fn create_persona_from(
         &self,
         project: &str,
         name: &str,
         template: Option<&str>,
         preset: Option<&str>,
+        lang: Option<&str>,
     ) -> Result<Persona, ApiError> {
         let preset = preset.map(|p| self.preset(p)).transpose()?;
         let template_id = match (template, preset) {
@@ -52,7 +57,11 @@ impl Studio {
         let template = self.template(template_id)?;
         let mut persona = Persona::from_template(&template, project.id, name, self.now())?;
         if let Some(p) = preset {
+            // Presets name sliders by the template's base labels, so they go first.
             p.apply(&mut persona)?;
+        }
+        if let Some(lang) = lang {
+            template.localize_modules(lang, &mut persona.modules);
         }
         self.library().put_persona(&persona)?;
         Ok(persona)

@@ -22,6 +22,8 @@ pub enum ApiError {
     },
     #[error("a project named '{0}' already exists")]
     DuplicateProject(String),
+    #[error("a persona with the id {0} is already in the library, so it cannot be restored")]
+    PersonaExists(String),
     #[error("there is no template '{0}' (`template list` shows them)")]
     UnknownTemplate(String),
     #[error("there is no preset '{0}' (`template presets` shows them)")]
@@ -126,6 +128,7 @@ impl ApiError {
             ApiError::UnknownProject(_) => "unknown_project",
             ApiError::AmbiguousPersona { .. } => "ambiguous_persona",
             ApiError::DuplicateProject(_) => "duplicate_project",
+            ApiError::PersonaExists(_) => "persona_exists",
             ApiError::UnknownTemplate(_) => "unknown_template",
             ApiError::BadTemplateName { .. } => "invalid",
             ApiError::BuiltinTemplate(_) => "builtin_template",

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::collections::BTreeMap;
 
 use memchr::memmem::Finder;
-use persona_model::{fold, initials, PersonaDigest, ProjectId, TemplateId};
+use persona_model::{fold, initials, PersonaDigest, PersonaSummary, ProjectId, TemplateId};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -148,6 +148,45 @@ impl Studio {
     /// and content), with optional filters, in the order asked for.
     pub fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>, ApiError> {
         Ok(self.index()?.search(query))
+    }
+
+    /// `persona search`: the same search, the project given by name or id, each hit as
+    /// a row of `persona list` (the project by name), in the order of `sort`.
+    pub fn search_summaries(
+        &self,
+        text: &str,
+        project: Option<&str>,
+        template: Option<&str>,
+        tag: Option<&str>,
+        sort: SearchSort,
+    ) -> Result<Vec<PersonaSummary>, ApiError> {
+        let project = project.map(|r| self.resolve_project(r)).transpose()?;
+        if let Some(t) = template {
+            self.template(t)?;
+        }
+        let names: BTreeMap<ProjectId, String> = self
+            .library()
+            .projects()?
+            .into_iter()
+            .map(|p| (p.id, p.name))
+            .collect();
+        let hits = self.search(&SearchQuery {
+            text: text.to_owned(),
+            project: project.map(|p| p.id),
+            template: template.map(|t| TemplateId(t.to_owned())),
+            tag: tag.map(str::to_owned),
+            sort,
+        })?;
+        Ok(hits
+            .into_iter()
+            .map(|h| PersonaSummary {
+                id: h.card.id,
+                project: names.get(&h.project).cloned().unwrap_or_default(),
+                name: h.card.name,
+                template: h.card.template,
+                updated: h.card.updated,
+            })
+            .collect())
     }
 
     /// The index, rebuilt if the library changed since it was built.

@@ -203,7 +203,7 @@ impl Studio {
         name: &str,
         template: Option<&str>,
     ) -> Result<Persona, ApiError> {
-        self.create_persona_from(project, name, template, None)
+        self.create_persona_from(project, name, template, None, None)
     }
 
     /// Stores an edited persona and answers it as stored (with its new `updated` time).
@@ -216,6 +216,21 @@ impl Studio {
         persona.schema = persona_model::PERSONA_SCHEMA;
         persona.created = stored.created;
         persona.updated = self.clock.now();
+        self.lib.put_persona(&persona)?;
+        Ok(persona)
+    }
+
+    /// Puts a deleted persona back exactly as it was (same id, times, photo and
+    /// evidence): the undo of `delete_persona`. Refused if a persona with its id is in
+    /// the library or its project is gone; only returns once it is on disk.
+    pub fn restore_persona(&self, persona: Persona) -> Result<Persona, ApiError> {
+        if self.lib.persona(persona.id)?.is_some() {
+            return Err(ApiError::PersonaExists(persona.id.to_string()));
+        }
+        if self.lib.project(persona.project)?.is_none() {
+            return Err(ApiError::UnknownProject(persona.project.to_string()));
+        }
+        // The store validates it before writing, like any persona.
         self.lib.put_persona(&persona)?;
         Ok(persona)
     }

@@ -68,6 +68,9 @@ impl Studio {
                     ..m.clone()
                 })
                 .collect(),
+            // The persona's titles and labels are the user's text, in whatever language
+            // they wrote it; a translation of the base template would no longer fit.
+            locales: Default::default(),
         };
         self.library().put_template(&template)?;
         Ok(template)

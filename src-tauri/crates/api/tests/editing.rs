@@ -37,7 +37,7 @@ fn a_preset_prefills_a_new_persona_and_survives_reopening() {
         let s = open(dir.path());
         s.create_project("Shop").unwrap();
         let p = s
-            .create_persona_from("Shop", "Coupon Carla", None, Some("coupon-hunter"))
+            .create_persona_from("Shop", "Coupon Carla", None, Some("coupon-hunter"), None)
             .unwrap();
         assert_eq!(p.template.as_str(), "ecommerce-shopper");
         p.id
@@ -56,11 +56,11 @@ fn a_preset_for_another_template_or_an_unknown_one_is_refused_and_nothing_stored
     let s = open(dir.path());
     s.create_project("Shop").unwrap();
     let e = s
-        .create_persona_from("Shop", "X", Some("b2b-buyer"), Some("coupon-hunter"))
+        .create_persona_from("Shop", "X", Some("b2b-buyer"), Some("coupon-hunter"), None)
         .unwrap_err();
     assert_eq!(e.code(), "preset_template_mismatch");
     let e = s
-        .create_persona_from("Shop", "X", None, Some("bargain-bob"))
+        .create_persona_from("Shop", "X", None, Some("bargain-bob"), None)
         .unwrap_err();
     assert_eq!(e.code(), "unknown_preset");
     assert!(s.persona_summaries(None).unwrap().is_empty());
@@ -72,7 +72,7 @@ fn duplicate_gets_a_new_id_and_a_copy_name_and_leaves_the_original() {
     let s = open(dir.path());
     s.create_project("Shop").unwrap();
     let original = s
-        .create_persona_from("Shop", "Frugal Fred", None, Some("coupon-hunter"))
+        .create_persona_from("Shop", "Frugal Fred", None, Some("coupon-hunter"), None)
         .unwrap();
     let copy = s.duplicate_persona(original.id).unwrap();
     assert_ne!(copy.id, original.id);
@@ -184,4 +184,92 @@ fn a_brand_is_renamed_recoloured_and_given_a_logo() {
         .update_project(project.id, "Other", reread.brand.clone())
         .unwrap_err();
     assert_eq!(e.code(), "duplicate_project");
+}
+
+fn module<'a>(p: &'a Persona, id: &str) -> &'a persona_api::model::Module {
+    p.modules.iter().find(|m| m.id == id).unwrap()
+}
+
+#[test]
+fn a_persona_created_in_russian_gets_russian_titles_hints_and_labels_that_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = {
+        let s = open(dir.path());
+        s.create_project("Shop").unwrap();
+        let p = s
+            .create_persona_from("Shop", "Ирина", None, None, Some("ru"))
+            .unwrap();
+        p.id
+    };
+    let s = open(dir.path());
+    let p = s.persona(id).unwrap();
+    assert_eq!(module(&p, "goals").title, "Цели");
+    assert!(module(&p, "goals")
+        .hint
+        .starts_with("Чего они хотят добиться"));
+    match &module(&p, "facts").body {
+        ModuleBody::Facts { rows } => {
+            assert_eq!(rows[0].label, "Возраст");
+            assert!(rows.iter().all(|r| r.value.is_empty()));
+        }
+        other => panic!("facts is {}", other.kind_name()),
+    }
+    match &module(&p, "personality").body {
+        ModuleBody::Sliders { rows, .. } => {
+            assert_eq!(
+                (rows[0].left.as_str(), rows[0].right.as_str()),
+                ("Интроверт", "Экстраверт")
+            );
+        }
+        other => panic!("personality is {}", other.kind_name()),
+    }
+    // The template itself is unchanged: another persona in English still reads English.
+    let en = s.create_persona("Shop", "Ira", None).unwrap();
+    assert_eq!(module(&en, "goals").title, "Goals");
+}
+
+#[test]
+fn a_preset_applies_in_any_language_and_a_region_tag_or_unknown_language_is_handled() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = open(dir.path());
+    s.create_project("Shop").unwrap();
+    let p = s
+        .create_persona_from("Shop", "Hà", None, Some("coupon-hunter"), Some("vi-VN"))
+        .unwrap();
+    assert_eq!(module(&p, "mindset").title, "Tư duy");
+    match &module(&p, "mindset").body {
+        ModuleBody::Sliders { rows, .. } => {
+            assert_eq!(rows[0].left, "Săn giá rẻ");
+            // The preset's position for "Bargain-seeking" survived the translation.
+            assert_ne!(rows[0].value, 50);
+        }
+        other => panic!("mindset is {}", other.kind_name()),
+    }
+    let fallback = s
+        .create_persona_from("Shop", "Jan", Some("b2b-buyer"), None, Some("pl"))
+        .unwrap();
+    assert_eq!(module(&fallback, "goals").title, "Goals");
+}
+
+#[test]
+fn a_deleted_persona_is_restored_exactly_with_its_id_and_only_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = open(dir.path());
+    s.create_project("Shop").unwrap();
+    let mut p = s
+        .create_persona_from("Shop", "Coupon Carla", None, Some("coupon-hunter"), None)
+        .unwrap();
+    p.notes = "from 212 answers".into();
+    let p = s.save_persona(p).unwrap();
+    let photo = s.set_persona_photo(p.id, &png(64, 64), None).unwrap();
+    s.delete_persona(p.id).unwrap();
+    assert!(s.persona(p.id).is_err());
+    let back = s.restore_persona(photo.clone()).unwrap();
+    assert_eq!(back, photo);
+    drop(s);
+    let s = open(dir.path());
+    assert_eq!(s.persona(p.id).unwrap(), photo);
+    assert!(s.asset(photo.photo.as_ref().unwrap()).is_ok());
+    let again = s.restore_persona(photo.clone()).unwrap_err();
+    assert_eq!(again.code(), "persona_exists");
 }

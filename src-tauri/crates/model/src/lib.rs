@@ -40,6 +40,7 @@ pub use persona::{initials, Persona, PersonaSummary, MAX_NAME_CHARS, PERSONA_SCH
 pub use preset::{builtin_preset, builtin_presets, Preset, PresetFile, PRESET_SCHEMA};
 pub use project::{Brand, Project, ProjectSummary, PROJECT_SCHEMA};
 pub use template::{
-    Grid, Orientation, PageSize, PageSpec, Template, TemplateSummary, TEMPLATE_SCHEMA,
+    Grid, ModuleLocale, Orientation, PageSize, PageSpec, Template, TemplateLocale, TemplateSummary,
+    LANGUAGES, TEMPLATE_SCHEMA,
 };
 pub use templates::{builtin_template, builtin_templates, DEFAULT_TEMPLATE};

@@ -33,7 +33,7 @@ pub fn dataset_record(bytes: &[u8]) -> Result<DatasetRecord, ModelError> {
 
 /// Reads a template document of any supported schema version.
 pub fn template(bytes: &[u8]) -> Result<Template, ModelError> {
-    let t: Template = read("template", bytes, TEMPLATE_SCHEMA, &[])?;
+    let t: Template = read("template", bytes, TEMPLATE_SCHEMA, &[template_1_to_2])?;
     t.validate()?;
     Ok(t)
 }
@@ -62,6 +62,14 @@ fn persona_1_to_2(doc: &mut Value) {
     if let Some(obj) = doc.as_object_mut() {
         obj.entry("evidence")
             .or_insert_with(|| Value::Array(Vec::new()));
+    }
+}
+
+/// Template 1 → 2: translations arrived; a schema-1 template has its base text only.
+fn template_1_to_2(doc: &mut Value) {
+    if let Some(obj) = doc.as_object_mut() {
+        obj.entry("locales")
+            .or_insert_with(|| Value::Object(Default::default()));
     }
 }
 

@@ -66,6 +66,124 @@ mod tests {
         }
     }
 
+    /// Every title, hint and label of every built-in template in each of the app's
+    /// languages, none left to the English fallback and none blank.
+    #[test]
+    fn every_builtin_template_speaks_every_language() {
+        for t in builtin_templates() {
+            let mut have = t.languages();
+            have.sort_unstable();
+            let mut want = crate::LANGUAGES.to_vec();
+            want.sort_unstable();
+            assert_eq!(have, want, "{}", t.id);
+            for lang in crate::LANGUAGES.iter().filter(|l| **l != "en") {
+                let locale = &t.locales[*lang];
+                let where_ = |what: &str| format!("{}/{lang}: {what}", t.id);
+                for text in [&locale.name, &locale.description] {
+                    assert!(
+                        text.as_deref().is_some_and(|s| !s.trim().is_empty()),
+                        "{}",
+                        where_("name or description")
+                    );
+                }
+                assert!(
+                    locale
+                        .modules
+                        .keys()
+                        .all(|id| t.modules.iter().any(|m| &m.id == id)),
+                    "{}",
+                    where_("a locale names a module the template lacks")
+                );
+                for m in &t.modules {
+                    let ml = locale
+                        .modules
+                        .get(&m.id)
+                        .unwrap_or_else(|| panic!("{}", where_(&m.id)));
+                    for text in [&ml.title, &ml.hint] {
+                        assert!(
+                            text.as_deref().is_some_and(|s| !s.trim().is_empty()),
+                            "{}",
+                            where_(&m.id)
+                        );
+                    }
+                    let labels: Vec<&str> = match &m.body {
+                        ModuleBody::Facts { rows } => {
+                            rows.iter().map(|r| r.label.as_str()).collect()
+                        }
+                        ModuleBody::Sliders { rows, .. } => rows
+                            .iter()
+                            .flat_map(|r| [r.left.as_str(), r.right.as_str()])
+                            .filter(|l| !l.is_empty())
+                            .collect(),
+                        _ => Vec::new(),
+                    };
+                    for label in &labels {
+                        assert!(
+                            ml.labels.get(*label).is_some_and(|l| !l.trim().is_empty()),
+                            "{}",
+                            where_(&format!("{}/{label}", m.id))
+                        );
+                    }
+                    // No stray keys: a label renamed in English must be renamed here too.
+                    for key in ml.labels.keys() {
+                        assert!(
+                            labels.contains(&key.as_str()),
+                            "{}",
+                            where_(&format!("{}: unknown label {key}", m.id))
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn localized_templates_fall_back_to_english_and_keep_the_layout() {
+        let t = builtin_template(&"ideal-customer-profile".into()).unwrap();
+        let lt = t.localized("lt-LT");
+        assert_eq!(lt.name, "Idealaus kliento profilis");
+        assert_eq!(lt.modules.len(), t.modules.len());
+        for (a, b) in t.modules.iter().zip(&lt.modules) {
+            assert_eq!((&a.id, a.area), (&b.id, b.area));
+            assert_ne!(a.title, b.title, "{} kept its English title", a.id);
+        }
+        assert_eq!(t.localized("pl"), *t);
+        assert_eq!(t.localized("en"), *t);
+        // A locale that translates only some things leaves the rest in English.
+        let mut partial = t.clone();
+        let ru = partial.locales.get_mut("ru").unwrap();
+        ru.modules
+            .get_mut("facts")
+            .unwrap()
+            .labels
+            .remove("Industry");
+        ru.modules.get_mut("needs").unwrap().hint = None;
+        let ru = partial.localized("ru");
+        let facts = ru.modules.iter().find(|m| m.id == "facts").unwrap();
+        match &facts.body {
+            ModuleBody::Facts { rows } => {
+                assert_eq!(rows[0].label, "Industry");
+                assert_eq!(rows[1].label, "Размер компании");
+            }
+            other => panic!("facts module is {}", other.kind_name()),
+        }
+        let needs = ru.modules.iter().find(|m| m.id == "needs").unwrap();
+        assert_eq!(needs.title, "Потребности");
+        assert!(needs.hint.starts_with("What they must have"));
+    }
+
+    #[test]
+    fn a_schema_1_template_reads_with_no_locales() {
+        let doc = br#"{"schema": 1, "id": "mine", "name": "Mine", "description": "",
+            "page": {"size": "a4", "orientation": "landscape"}, "grid": {"columns": 2, "rows": 2},
+            "modules": [{"id": "header", "title": "Me", "area": {"col": 0, "row": 0, "cols": 2, "rows": 2},
+            "body": {"kind": "header"}}]}"#;
+        let t = migrate::template(doc).unwrap();
+        assert_eq!(t.schema, crate::TEMPLATE_SCHEMA);
+        assert!(t.locales.is_empty());
+        assert_eq!(t.localized("ru"), t);
+    }
+
     #[test]
     fn a_new_persona_keeps_labels_and_drops_content() {
         let t = builtin_template(&"user-persona".into()).unwrap();

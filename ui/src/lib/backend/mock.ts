@@ -44,6 +44,7 @@ import {
   DEFAULT_TEMPLATE,
   EXAMPLE_LIBRARY,
   emptied,
+  localizeModules,
   normalizeBody,
 } from '../model/templates';
 
@@ -342,6 +343,21 @@ export class MockBackend implements Backend {
     });
   }
 
+  restorePersona(persona: Persona): Promise<Persona> {
+    const incoming = structuredClone(persona);
+    return this.answer('restore_persona', () => {
+      if (this.personas.has(incoming.id)) {
+        throw fail(
+          'persona_exists',
+          `a persona with the id ${incoming.id} is already in the library, so it cannot be restored`,
+        );
+      }
+      this.project(incoming.project);
+      this.personas.set(incoming.id, incoming);
+      return structuredClone(incoming);
+    });
+  }
+
   listTemplates(): Promise<Template[]> {
     return this.answer('list_templates', () => [...BUILTIN_TEMPLATES, ...this.userTemplates.values()]);
   }
@@ -362,6 +378,7 @@ export class MockBackend implements Backend {
         id,
         name: trimmed,
         modules: p.modules.map((m) => ({ ...structuredClone(m), body: emptied(m.body) })),
+        locales: {},
       };
       this.userTemplates.set(id, template);
       return template;
@@ -599,7 +616,13 @@ export class MockBackend implements Backend {
     return this.answer('list_presets', () => [...BUILTIN_PRESETS]);
   }
 
-  createPersonaFrom(project: string, name: string, template: string | null, preset: string | null): Promise<Persona> {
+  createPersonaFrom(
+    project: string,
+    name: string,
+    template: string | null,
+    preset: string | null,
+    lang: string | null = null,
+  ): Promise<Persona> {
     return this.answer('create_persona_from', () => {
       const chosen = preset === null ? null : BUILTIN_PRESETS.find((p) => p.id === preset);
       if (chosen === undefined) throw fail('unknown_preset', `there is no preset '${preset}' (\`template presets\` shows them)`);
@@ -611,8 +634,10 @@ export class MockBackend implements Backend {
         );
       }
       const owner = this.project(project);
-      let p = this.fromTemplate(this.template(templateId), owner.id, name);
+      const base = this.template(templateId);
+      let p = this.fromTemplate(base, owner.id, name);
       if (chosen) p = applyPreset(chosen, p);
+      if (lang !== null) p.modules = localizeModules(base, lang, p.modules);
       this.personas.set(p.id, p);
       return p;
     });

@@ -67,14 +67,23 @@ export class TauriBackend implements Backend {
   deletePersona(id: string) {
     return call<null>('delete_persona', { id });
   }
+  restorePersona(persona: Persona) {
+    return call<Persona>('restore_persona', { persona });
+  }
   listTemplates() {
     return call<Template[]>('list_templates');
   }
   listPresets() {
     return call<Preset[]>('list_presets');
   }
-  createPersonaFrom(project: string, name: string, template: string | null, preset: string | null) {
-    return call<Persona>('create_persona_from', { project, name, template, preset });
+  createPersonaFrom(
+    project: string,
+    name: string,
+    template: string | null,
+    preset: string | null,
+    lang: string | null = null,
+  ) {
+    return call<Persona>('create_persona_from', { project, name, template, preset, lang });
   }
   duplicatePersona(id: string) {
     return call<Persona>('duplicate_persona', { id });

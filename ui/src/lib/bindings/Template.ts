@@ -3,6 +3,7 @@ import type { Grid } from "./Grid";
 import type { Module } from "./Module";
 import type { PageSpec } from "./PageSpec";
 import type { TemplateId } from "./TemplateId";
+import type { TemplateLocale } from "./TemplateLocale";
 
 /**
  * A persona template: page, grid and modules. Templates are data (JSON), not code.
@@ -15,4 +16,10 @@ grid: Grid,
 /**
  * The modules, with labels and hints; their content is left empty for new personas.
  */
-modules: Array<Module>, };
+modules: Array<Module>, 
+/**
+ * The template's own text in other languages, by language code (`zh`, `ru`…).
+ * The fields above are the base text (English for the built-in templates); whatever
+ * a locale leaves out falls back to them.
+ */
+locales: { [key in string]: TemplateLocale }, };

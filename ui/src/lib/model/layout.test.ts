@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GridArea } from '../bindings/GridArea';
-import { bottom, freeSpot, move, possible, resize, settle } from './layout';
+import { bottom, freeSpot, move, moveTo, possible, resize, settle } from './layout';
 import type { Placed } from './layout';
 
 // The user-persona template: three columns of four.
@@ -95,5 +95,26 @@ describe('layout', () => {
     const s = apply(t, settle(t, 12));
     expect(at(s, 'goals').row).toBe(0);
     expect(at(s, 'frustrations').row).toBe(3);
+  });
+});
+
+describe('moveTo (a drag on the sheet)', () => {
+  it('puts the module where it was dropped and lets the others make room', () => {
+    const mods = [
+      { id: 'a', area: { col: 0, row: 0, cols: 4, rows: 2 } },
+      { id: 'b', area: { col: 4, row: 0, cols: 4, rows: 2 } },
+      { id: 'c', area: { col: 4, row: 2, cols: 4, rows: 2 } },
+    ];
+    const areas = moveTo(mods, 'c', 0, 0, 12)!;
+    expect(areas.get('c')).toEqual({ col: 0, row: 0, cols: 4, rows: 2 });
+    expect(areas.get('a')).toEqual({ col: 0, row: 2, cols: 4, rows: 2 });
+    expect(areas.get('b')).toEqual({ col: 4, row: 0, cols: 4, rows: 2 });
+  });
+
+  it('keeps the module inside the grid and answers null for no move', () => {
+    const mods = [{ id: 'a', area: { col: 0, row: 0, cols: 4, rows: 2 } }];
+    expect(moveTo(mods, 'a', 11, 0, 12)?.get('a')).toEqual({ col: 8, row: 0, cols: 4, rows: 2 });
+    expect(moveTo(mods, 'a', 0, 0, 12)).toBeNull();
+    expect(moveTo(mods, 'nope', 1, 1, 12)).toBeNull();
   });
 });

@@ -194,6 +194,25 @@ export function freeSpot(modules: readonly Placed[], cols: number, rows: number,
   return { col: 0, row: bottom(modules), cols: width, rows };
 }
 
+/**
+ * Where every module goes when `id` is dropped with its top left corner on cell
+ * (`col`, `row`) (a drag on the sheet): it keeps its size and takes that place, the
+ * others make room and float up. Null when that is where it already is.
+ */
+export function moveTo(
+  modules: readonly Placed[],
+  id: string,
+  col: number,
+  row: number,
+  columns: number,
+): Map<string, GridArea> | null {
+  const me = modules.find((m) => m.id === id);
+  if (!me) return null;
+  const target = clampArea({ ...me.area, col, row }, columns);
+  if (target.col === me.area.col && target.row === me.area.row) return null;
+  return settle(withArea(modules, id, target), columns, id);
+}
+
 function withArea(modules: readonly Placed[], id: string, area: GridArea): Placed[] {
   return modules.map((m) => (m.id === id ? { id, area } : { id: m.id, area: { ...m.area } }));
 }

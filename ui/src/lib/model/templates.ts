@@ -11,7 +11,9 @@ import type { Brand } from '../bindings/Brand';
 import type { ModuleBody } from '../bindings/ModuleBody';
 import type { Persona } from '../bindings/Persona';
 import type { Preset } from '../bindings/Preset';
+import type { Module } from '../bindings/Module';
 import type { Template } from '../bindings/Template';
+import type { TemplateLocale } from '../bindings/TemplateLocale';
 
 /** The template new personas get when none is named (`DEFAULT_TEMPLATE` in Rust). */
 export const DEFAULT_TEMPLATE = 'user-persona';
@@ -28,7 +30,69 @@ export function normalizeBody(raw: unknown): ModuleBody {
 function normalizeTemplate(raw: unknown): Template {
   const t = structuredClone(raw) as Template;
   t.modules = t.modules.map((m) => ({ ...m, hint: m.hint ?? '', body: normalizeBody(m.body) }));
+  t.locales = t.locales ?? {};
   return t;
+}
+
+/** The template's text in `lang` (`ru`, `zh-CN`…), if it has any (`Template::locale`). */
+function locale(template: Template, lang: string): TemplateLocale | undefined {
+  const code = lang.split(/[-_]/)[0]?.toLowerCase() ?? '';
+  return template.locales[code];
+}
+
+const filled = (s: string | undefined): s is string => s !== undefined && s.trim() !== '';
+
+/**
+ * `Template::localize_modules`: titles, hints and labels of modules made from `template`
+ * in `lang`, the base (English) text where the template has no translation.
+ */
+export function localizeModules(template: Template, lang: string, modules: Module[]): Module[] {
+  const loc = locale(template, lang);
+  if (!loc) return modules;
+  return modules.map((m) => {
+    const ml = loc.modules[m.id];
+    if (!ml) return m;
+    const label = (base: string) => (filled(ml.labels[base]) ? (ml.labels[base] as string) : base);
+    // Copied by hand: the templates may be Svelte state proxies, which structuredClone refuses.
+    const body = { ...m.body } as ModuleBody;
+    const out: Module = { ...m, area: { ...m.area }, body };
+    if (filled(ml.title)) out.title = ml.title;
+    if (filled(ml.hint)) out.hint = ml.hint;
+    switch (body.kind) {
+      case 'header':
+      case 'text':
+        break;
+      case 'list':
+        body.items = [...body.items];
+        break;
+      case 'tags':
+        body.tags = [...body.tags];
+        break;
+      case 'facts':
+        body.rows = body.rows.map((r) => ({ ...r, label: label(r.label) }));
+        break;
+      case 'sliders':
+        body.rows = body.rows.map((r) => ({ ...r, left: label(r.left), right: r.right === '' ? '' : label(r.right) }));
+        break;
+      case 'chart':
+      case 'image':
+        if (body.caption !== '') body.caption = label(body.caption);
+        break;
+    }
+    return out;
+  });
+}
+
+/** `Template::localized`: the name and description shown in `lang`, and its modules. */
+export function localizedTemplate(template: Template, lang: string): Template {
+  const loc = locale(template, lang);
+  if (!loc) return template;
+  return {
+    ...template,
+    name: filled(loc.name) ? loc.name : template.name,
+    description: filled(loc.description) ? loc.description : template.description,
+    modules: localizeModules(template, lang, template.modules),
+  };
 }
 
 /** Every built-in template, in the order the app offers them. */

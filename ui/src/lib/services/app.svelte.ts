@@ -5,7 +5,7 @@ import { toErrorBody } from '../backend';
 import type { ErrorBody } from '../bindings/ErrorBody';
 import type { Brand } from '../bindings/Brand';
 import type { Persona } from '../bindings/Persona';
-import { t } from '../i18n';
+import { i18n, t } from '../i18n';
 import { AssetUrls } from './assets.svelte';
 import { Clock } from './clock.svelte';
 import { PersonaEditor } from './editor.svelte';
@@ -122,7 +122,7 @@ export class AppController {
 
   /** Creates a persona in the selected project and opens it. Rejects with an `ErrorBody`. */
   async createPersona(name: string, template: string | null, preset: string | null = null): Promise<void> {
-    const persona = await this.library.createPersona(name, template, preset);
+    const persona = await this.library.createPersona(name, template, preset, i18n.locale);
     await this.openPersona(persona.id);
   }
 
@@ -164,18 +164,33 @@ export class AppController {
     return true;
   }
 
-  /** Deletes the open persona and returns to the library. Rejects with an `ErrorBody`. */
-  async deleteOpenPersona(): Promise<string> {
+  /**
+   * Deletes the open persona and returns to the library; answers the persona as it was
+   * stored, for `restorePersona` (undo). Rejects with an `ErrorBody`.
+   */
+  async deleteOpenPersona(): Promise<Persona | null> {
     const editor = this.editor;
-    if (!editor) return '';
+    if (!editor) return null;
     editor.dispose();
     // A save still on its way would otherwise land after the delete and fail.
     await editor.settle();
-    const name = editor.persona.name;
-    await this.library.deletePersona(editor.persona.id);
+    // The stored copy, not the editor's: undo must bring back exactly what was on disk.
+    const stored = await this.backend.getPersona(editor.persona.id);
+    await this.library.deletePersona(stored.id);
     this.editor = null;
     this.view = { kind: 'library' };
-    return name;
+    return stored;
+  }
+
+  /** Undoes a delete: puts the persona back (same id, same everything) and opens it. */
+  async restorePersona(persona: Persona): Promise<void> {
+    try {
+      const back = await this.backend.restorePersona(persona);
+      await this.library.load();
+      await this.openPersona(back.id);
+    } catch (e) {
+      this.toasts.show(toErrorBody(e).message, 'error');
+    }
   }
 
   // ---- photos, duplicate, move (each says how it went in a toast) ----

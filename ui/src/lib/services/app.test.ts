@@ -47,10 +47,34 @@ describe('AppController', () => {
   it('deletes the open persona and returns to the library', async () => {
     const { backend, app, fred } = await started();
     await app.openPersona(fred.id);
-    expect(await app.deleteOpenPersona()).toBe('Frugal Fred');
+    const before = structuredClone(backend.personas.get(fred.id));
+    const deleted = await app.deleteOpenPersona();
+    expect(deleted?.name).toBe('Frugal Fred');
     expect(app.view.kind).toBe('library');
     expect(backend.personas.has(fred.id)).toBe(false);
     expect(app.library.selected!.personas).toHaveLength(2);
+
+    // Undo: the very same persona comes back (id, stamps and all) and opens.
+    await app.restorePersona(deleted!);
+    expect(backend.personas.get(fred.id)).toEqual(before);
+    expect(app.library.selected!.personas).toHaveLength(3);
+    expect(app.view).toMatchObject({ kind: 'editor', id: fred.id });
+    // A second restore of the same persona is refused and says so.
+    await app.restorePersona(deleted!);
+    expect(app.toasts.items.at(-1)).toMatchObject({ kind: 'error' });
+    expect(app.toasts.items.at(-1)?.text).toContain('already in the library');
+  });
+
+  it('creates a persona in the UI language', async () => {
+    const { app } = await started();
+    const { i18n } = await import('../i18n');
+    i18n.setChoice('lt');
+    try {
+      await app.createPersona('Birutė', 'proto-persona');
+      expect(app.editor!.persona.modules.find((m) => m.id === 'help')?.title).toBe('Kaip padedame');
+    } finally {
+      i18n.setChoice(null);
+    }
   });
 
   it('creates a persona in the selected project and opens it', async () => {

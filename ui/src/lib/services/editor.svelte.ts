@@ -15,9 +15,10 @@ import type { ModuleBody } from '../bindings/ModuleBody';
 import type { Persona } from '../bindings/Persona';
 import { History } from '../model/history';
 import type { Move, Resize } from '../model/layout';
-import { freeSpot, move, possible, resize, settle } from '../model/layout';
+import { freeSpot, move, moveTo, possible, resize, settle } from '../model/layout';
 import { newModuleBody } from '../model/modules';
 import type { NewModuleKind } from '../model/modules';
+import { changedField, type FocusTarget } from '../model/changed';
 
 /** idle: nothing edited yet; saving: edits not yet on disk; saved; error. */
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
@@ -113,8 +114,12 @@ export class PersonaEditor {
     this.history.seal();
   }
 
+  /** Where the last undo or redo changed the persona (for the view to focus it). */
+  lastRestored: FocusTarget | null = null;
+
   private restore(state: Snapshot | null): boolean {
     if (state === null) return false;
+    this.lastRestored = changedField(this.snapshot(), state);
     this.persona = { ...structuredClone(state), updated: this.persona.updated };
     this.historyTick += 1;
     this.schedule();
@@ -359,6 +364,16 @@ export class PersonaEditor {
     if (!areas) return false;
     this.place(areas);
     // Reading (and tab) order follows the sheet: swapped modules swap places.
+    this.persona.modules.sort((a, b) => a.area.col - b.area.col || a.area.row - b.area.row);
+    this.changed();
+    return true;
+  }
+
+  /** Drops a module with its top left corner on a cell (a drag on the sheet). */
+  placeModule(moduleId: string, col: number, row: number): boolean {
+    const areas = moveTo(this.persona.modules, moduleId, col, row, this.grid.columns);
+    if (!areas) return false;
+    this.place(areas);
     this.persona.modules.sort((a, b) => a.area.col - b.area.col || a.area.row - b.area.row);
     this.changed();
     return true;

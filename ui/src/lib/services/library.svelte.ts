@@ -172,14 +172,22 @@ export class LibraryStore {
     return project;
   }
 
-  /** Creates a persona in the selected project. Rejects with an `ErrorBody`. */
-  async createPersona(name: string, template: string | null, preset: string | null = null): Promise<Persona> {
+  /**
+   * Creates a persona in the selected project, its module titles, hints and labels in
+   * `lang` (the UI language) where the template has them. Rejects with an `ErrorBody`.
+   */
+  async createPersona(
+    name: string,
+    template: string | null,
+    preset: string | null = null,
+    lang: string | null = null,
+  ): Promise<Persona> {
     const project = this.selected;
     if (!project) throw { code: 'unknown_project', message: 'no project is selected' } satisfies ErrorBody;
     const persona = await this.run(() =>
-      preset === null
+      preset === null && lang === null
         ? this.backend.createPersona(project.id, name, template)
-        : this.backend.createPersonaFrom(project.id, name, template, preset),
+        : this.backend.createPersonaFrom(project.id, name, template, preset, lang),
     );
     await this.load();
     return persona;

@@ -124,9 +124,282 @@ pub fn persona(template_id: &str, code: &str) -> Persona {
         if let Some((_, title)) = l.titles.iter().find(|(id, _)| *id == m.id) {
             m.title = (*title).to_owned();
         }
-        fill(m, &l, &mut list_turn);
+        match (&mut m.body, module_items(template_id, code, &m.id)) {
+            (ModuleBody::List { items }, Some(own)) => {
+                *items = own.iter().map(|s| (*s).to_owned()).collect();
+            }
+            _ => fill(m, &l, &mut list_turn),
+        }
     }
     p
+}
+
+/// List content written for one module of one template, so that every list of a sample
+/// sheet says something different and shows what belongs there.
+fn module_items(template: &str, code: &str, module: &str) -> Option<&'static [&'static str]> {
+    Some(match (template, module, code) {
+        ("proto-persona", "needs", "zh") => &[
+            "十分钟内订好一周的食品杂货",
+            "下班路上也能改配送时间",
+            "一眼看出哪些商品正在打折",
+        ],
+        ("proto-persona", "pains", "zh") => &[
+            "周五晚上的配送时段总是约满",
+            "缺货商品被随意替换",
+            "满减规则要算半天",
+        ],
+        ("proto-persona", "behaviours", "zh") => &[
+            "通勤路上用手机下单",
+            "购买 300 元以上的东西前会看评价",
+            "每周日晚上列好购物清单",
+        ],
+        ("proto-persona", "help", "zh") => {
+            &["保存常用购物篮，一键再次下单", "可预约的固定配送时段"]
+        }
+        ("proto-persona", "assumptions", "zh") => &[
+            "她愿意为固定配送时段付费：问卷第 7 题",
+            "她每周都会再次购买：看订单数据",
+            "价格比速度更重要：访谈五位顾客",
+        ],
+        ("proto-persona", "needs", "ru") => &[
+            "Заказать продукты на неделю за десять минут",
+            "Перенести доставку прямо по дороге домой",
+            "Сразу видеть, что сейчас со скидкой",
+        ],
+        ("proto-persona", "pains", "ru") => &[
+            "В пятницу вечером все окна доставки заняты",
+            "Товары, которых нет, заменяют без спроса",
+            "Условия акций приходится пересчитывать",
+        ],
+        ("proto-persona", "behaviours", "ru") => &[
+            "Заказывает с телефона по дороге на работу",
+            "Читает отзывы перед покупкой дороже 5000 ₽",
+            "Составляет список покупок в воскресенье вечером",
+        ],
+        ("proto-persona", "help", "ru") => &[
+            "Любимая корзина: повторить заказ в одно касание",
+            "Постоянное окно доставки по подписке",
+        ],
+        ("proto-persona", "assumptions", "ru") => &[
+            "Готова платить за постоянное окно доставки: вопрос 7 опроса",
+            "Заказывает каждую неделю: проверить по данным заказов",
+            "Цена важнее скорости: пять интервью",
+        ],
+        ("proto-persona", "needs", "vi") => &[
+            "Đặt thực phẩm cho cả tuần trong mười phút",
+            "Đổi giờ giao ngay trên đường về nhà",
+            "Thấy ngay món nào đang giảm giá",
+        ],
+        ("proto-persona", "pains", "vi") => &[
+            "Khung giờ giao tối thứ Sáu lúc nào cũng kín",
+            "Hàng hết bị thay bằng món khác mà không hỏi",
+            "Điều kiện khuyến mãi phải tính mãi mới hiểu",
+        ],
+        ("proto-persona", "behaviours", "vi") => &[
+            "Đặt hàng trên điện thoại khi đi làm",
+            "Đọc đánh giá trước mọi món trên 1 triệu đồng",
+            "Lên danh sách mua sắm vào tối Chủ nhật",
+        ],
+        ("proto-persona", "help", "vi") => &[
+            "Lưu giỏ hàng yêu thích, đặt lại chỉ một chạm",
+            "Khung giờ giao cố định theo gói tháng",
+        ],
+        ("proto-persona", "assumptions", "vi") => &[
+            "Cô sẵn sàng trả phí cho giờ giao cố định: câu 7 của khảo sát",
+            "Cô đặt hàng mỗi tuần: xem dữ liệu đơn hàng",
+            "Giá quan trọng hơn tốc độ: phỏng vấn năm khách",
+        ],
+        ("proto-persona", "needs", "lt") => &[
+            "Per dešimt minučių užsisakyti savaitės produktus",
+            "Pakeisti pristatymo laiką grįžtant namo",
+            "Iš karto matyti, kas šiandien pigiau",
+        ],
+        ("proto-persona", "pains", "lt") => &[
+            "Penktadienio vakarą visi pristatymo laikai užimti",
+            "Trūkstamos prekės pakeičiamos neklausus",
+            "Akcijų sąlygas tenka ilgai skaičiuoti",
+        ],
+        ("proto-persona", "behaviours", "lt") => &[
+            "Užsako telefonu važiuodama į darbą",
+            "Prieš pirkinį virš 50 € skaito atsiliepimus",
+            "Sekmadienio vakarą susirašo pirkinių sąrašą",
+        ],
+        ("proto-persona", "help", "lt") => &[
+            "Mėgstamas krepšelis: pakartoti užsakymą vienu paspaudimu",
+            "Nuolatinis pristatymo laikas su prenumerata",
+        ],
+        ("proto-persona", "assumptions", "lt") => &[
+            "Mokėtų už nuolatinį pristatymo laiką: 7 apklausos klausimas",
+            "Užsako kas savaitę: patikrinti užsakymų duomenis",
+            "Kaina svarbiau už greitį: penki interviu",
+        ],
+        ("proto-persona", "needs", _) => &[
+            "Order the week's groceries in ten minutes",
+            "Move a delivery slot on the way home",
+            "See at a glance what is on offer",
+        ],
+        ("proto-persona", "pains", _) => &[
+            "Delivery slots are always full on Friday evening",
+            "Missing items are swapped without asking",
+            "Multi-buy offers take maths to understand",
+        ],
+        ("proto-persona", "behaviours", _) => &[
+            "Shops on the phone during the commute",
+            "Reads reviews before any purchase over £50",
+            "Writes the shopping list on Sunday evening",
+        ],
+        ("proto-persona", "help", _) => &[
+            "Saves a favourite basket to reorder in one tap",
+            "A fixed weekly delivery slot by subscription",
+        ],
+        ("proto-persona", "assumptions", _) => &[
+            "She would pay for a fixed slot: survey question 7",
+            "She reorders every week: check order data",
+            "Price matters more than speed: five interviews",
+        ],
+
+        ("ideal-customer-profile", "pains", "zh") => &[
+            "库存数据不准，3% 的订单被取消",
+            "每月对账要花财务三天",
+            "旺季时客服排队超过一小时",
+        ],
+        ("ideal-customer-profile", "needs", "zh") => {
+            &["能与现有 ERP 对接", "开具增值税专用发票", "数据存储在境内"]
+        }
+        ("ideal-customer-profile", "help", "zh") => {
+            &["一个季度内取消订单减少一半", "对账从三天缩短到半天"]
+        }
+        ("ideal-customer-profile", "triggers", "zh") => {
+            &["新一轮融资到账", "开设第二个仓库", "新的电商负责人上任"]
+        }
+        ("ideal-customer-profile", "buying_group", "zh") => &[
+            "运营经理：发现我们并推动采购",
+            "财务总监：签字",
+            "IT：可以否决",
+        ],
+        ("ideal-customer-profile", "objections", "zh") => &[
+            "“切换系统会打乱旺季”",
+            "每天订单少于十单：不合适",
+            "没有专人负责系统：风险高",
+        ],
+        ("ideal-customer-profile", "pains", "ru") => &[
+            "Остатки на складе неверны, 3% заказов отменяются",
+            "Сверка с поставщиками занимает три дня в месяц",
+            "В сезон очередь в поддержку больше часа",
+        ],
+        ("ideal-customer-profile", "needs", "ru") => &[
+            "Работает с нашей 1С",
+            "Закрывающие документы в рублях",
+            "Данные хранятся в России",
+        ],
+        ("ideal-customer-profile", "help", "ru") => &[
+            "Отмен заказов вдвое меньше за квартал",
+            "Сверка за полдня вместо трёх",
+        ],
+        ("ideal-customer-profile", "triggers", "ru") => &[
+            "Новое финансирование",
+            "Открытие второго склада",
+            "Новый руководитель e-commerce",
+        ],
+        ("ideal-customer-profile", "buying_group", "ru") => &[
+            "Операционный менеджер: находит нас и продвигает",
+            "Финансовый директор: подписывает",
+            "ИТ: может наложить вето",
+        ],
+        ("ideal-customer-profile", "objections", "ru") => &[
+            "«Переход сорвёт нам сезон»",
+            "Меньше десяти заказов в день: не наш клиент",
+            "Нет ответственного за систему: риск",
+        ],
+        ("ideal-customer-profile", "pains", "vi") => &[
+            "Số liệu tồn kho sai, 3% đơn hàng bị hủy",
+            "Đối soát mỗi tháng mất ba ngày của kế toán",
+            "Mùa cao điểm khách chờ hỗ trợ hơn một giờ",
+        ],
+        ("ideal-customer-profile", "needs", "vi") => &[
+            "Kết nối được với ERP đang dùng",
+            "Xuất hóa đơn điện tử",
+            "Dữ liệu lưu tại Việt Nam",
+        ],
+        ("ideal-customer-profile", "help", "vi") => &[
+            "Đơn hủy giảm một nửa trong một quý",
+            "Đối soát còn nửa ngày thay vì ba ngày",
+        ],
+        ("ideal-customer-profile", "triggers", "vi") => &[
+            "Vừa gọi vốn vòng mới",
+            "Mở kho thứ hai",
+            "Có trưởng bộ phận thương mại điện tử mới",
+        ],
+        ("ideal-customer-profile", "buying_group", "vi") => &[
+            "Quản lý vận hành: tìm ra và ủng hộ chúng tôi",
+            "Giám đốc tài chính: ký duyệt",
+            "IT: có quyền phủ quyết",
+        ],
+        ("ideal-customer-profile", "objections", "vi") => &[
+            "“Đổi hệ thống sẽ làm hỏng mùa cao điểm”",
+            "Ít hơn mười đơn mỗi ngày: không phù hợp",
+            "Không ai phụ trách hệ thống: rủi ro",
+        ],
+        ("ideal-customer-profile", "pains", "lt") => &[
+            "Likučiai neteisingi, 3 % užsakymų atšaukiama",
+            "Mėnesio suderinimas buhalterijai trunka tris dienas",
+            "Sezono metu klientai laukia pagalbos ilgiau nei valandą",
+        ],
+        ("ideal-customer-profile", "needs", "lt") => &[
+            "Veikia su mūsų ERP",
+            "Sąskaitos eurais",
+            "Duomenys saugomi ES",
+        ],
+        ("ideal-customer-profile", "help", "lt") => &[
+            "Per ketvirtį atšauktų užsakymų perpus mažiau",
+            "Suderinimas per pusdienį, ne per tris dienas",
+        ],
+        ("ideal-customer-profile", "triggers", "lt") => &[
+            "Naujas finansavimas",
+            "Atidaromas antras sandėlis",
+            "Naujas e. prekybos vadovas",
+        ],
+        ("ideal-customer-profile", "buying_group", "lt") => &[
+            "Operacijų vadovas: mus suranda ir palaiko",
+            "Finansų direktorius: pasirašo",
+            "IT: gali vetuoti",
+        ],
+        ("ideal-customer-profile", "objections", "lt") => &[
+            "„Perėjimas sugadins mums sezoną“",
+            "Mažiau nei dešimt užsakymų per dieną: netinka",
+            "Nėra atsakingo už sistemą: rizika",
+        ],
+        ("ideal-customer-profile", "pains", _) => &[
+            "Stock counts are wrong; 3% of orders are cancelled",
+            "Month-end reconciliation takes finance three days",
+            "Peak-season support queues pass an hour",
+        ],
+        ("ideal-customer-profile", "needs", _) => &[
+            "Works with the ERP they already run",
+            "Invoices in euros",
+            "Data stored in the EU",
+        ],
+        ("ideal-customer-profile", "help", _) => &[
+            "Cancelled orders down by half within a quarter",
+            "Reconciliation in half a day instead of three",
+        ],
+        ("ideal-customer-profile", "triggers", _) => &[
+            "New funding round",
+            "Opening a second warehouse",
+            "A new head of e-commerce",
+        ],
+        ("ideal-customer-profile", "buying_group", _) => &[
+            "Operations manager: finds us and champions us",
+            "CFO: signs",
+            "IT: can veto",
+        ],
+        ("ideal-customer-profile", "objections", _) => &[
+            "“Switching will wreck our peak season”",
+            "Fewer than ten orders a day: not a fit",
+            "Nobody owns the system: risky",
+        ],
+        _ => return None,
+    })
 }
 
 fn uuid_nil() -> uuid::Uuid {

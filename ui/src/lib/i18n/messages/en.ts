@@ -106,6 +106,7 @@ export const en = {
   'module.kind.image': 'Image',
   'module.kind.chart': 'Chart',
   'module.menu': 'Arrange “{title}”',
+  'module.drag': 'Drag to move the module',
   'module.header': 'Name and quote',
   'module.untitled': 'Untitled module',
   'module.title': 'Module title',

@@ -116,6 +116,7 @@ export const lt: Catalogue = {
   'module.kind.image': 'Paveikslėlis',
   'module.kind.chart': 'Diagrama',
   'module.menu': 'Tvarkyti „{title}“',
+  'module.drag': 'Vilkite, kad perkeltumėte modulį',
   'module.header': 'Vardas ir citata',
   'module.untitled': 'Blokas be pavadinimo',
   'module.title': 'Bloko pavadinimas',

@@ -116,6 +116,7 @@ export const ru: Catalogue = {
   'module.kind.image': 'Изображение',
   'module.kind.chart': 'Диаграмма',
   'module.menu': 'Расположение блока «{title}»',
+  'module.drag': 'Перетащите, чтобы переместить блок',
   'module.header': 'Имя и цитата',
   'module.untitled': 'Блок без названия',
   'module.title': 'Название блока',

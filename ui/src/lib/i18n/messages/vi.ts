@@ -106,6 +106,7 @@ export const vi: Catalogue = {
   'module.kind.image': 'Hình ảnh',
   'module.kind.chart': 'Biểu đồ',
   'module.menu': 'Sắp xếp “{title}”',
+  'module.drag': 'Kéo để di chuyển mô-đun',
   'module.header': 'Tên và câu trích dẫn',
   'module.untitled': 'Khối chưa đặt tên',
   'module.title': 'Tiêu đề khối',

@@ -106,6 +106,7 @@ export const zh: Catalogue = {
   'module.kind.image': '图片',
   'module.kind.chart': '图表',
   'module.menu': '调整“{title}”',
+  'module.drag': '拖动以移动模块',
   'module.header': '姓名与引言',
   'module.untitled': '未命名模块',
   'module.title': '模块标题',
