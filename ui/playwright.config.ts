@@ -4,12 +4,13 @@ import { defineConfig, devices } from '@playwright/test';
 // the mock backend selected by the address, driven in Debian's Chromium. Nothing is
 // downloaded: Playwright is pointed at /usr/bin/chromium (override with CHROMIUM).
 const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const port = 1421;
+// PW_PORT lets several worktrees run the suite at once without sharing a server.
+const port = Number(process.env.PW_PORT ?? 1421);
 
 export default defineConfig({
   testDir: '../tests/ui',
   // Screenshots are pictures for people, not assertions: taken only when asked for.
-  testIgnore: process.env.SCREENSHOTS ? [] : ['**/screenshots.spec.ts'],
+  testIgnore: process.env.SCREENSHOTS ? [] : ['**/screenshots*.spec.ts'],
   outputDir: '../tests/output/playwright',
   fullyParallel: true,
   workers: 2,
