@@ -219,3 +219,32 @@ test('evidence attached from the explorer shows in the editor with its flags and
   await expect(field('archetype')).toHaveAttribute('data-flags', '');
   await expect(field('archetype').getByTestId('evidence-item')).toContainText('Interviews with 5 shoppers, 2026-02-10');
 });
+
+test('a distribution attached to a chart module is drawn on the sheet', async ({ page }) => {
+  await openApp(page, { seed: true });
+  await page.getByTestId('persona-card').filter({ hasText: 'Frugal Fred' }).click();
+  await page.getByTestId('add-module').click();
+  await page.getByTestId('add-module-chart').click();
+  await page.getByTestId('back-to-library').click();
+  await page.getByTestId('open-surveys').click();
+  await importSample(page);
+
+  await page.locator('[data-testid="question-card"][data-question="q1"]').getByTestId('attach-evidence').click();
+  const dialog = page.getByTestId('attach-dialog');
+  await dialog.getByTestId('attach-persona').selectOption({ label: 'Frugal Fred' });
+  // The new module is the last one offered, under the module kind's name.
+  const chartField = await dialog.getByTestId('attach-field').locator('option').evaluateAll((options) =>
+    options.filter((o) => o.textContent?.startsWith('Chart')).map((o) => (o as HTMLOptionElement).value).pop(),
+  );
+  expect(chartField, 'the new chart module is offered as a field').toBeTruthy();
+  await dialog.getByTestId('attach-field').selectOption(chartField!);
+  await dialog.getByTestId('attach-kind-distribution').check();
+  await dialog.getByTestId('attach-confirm').click();
+  await expect(dialog).toBeHidden();
+
+  await page.getByTestId('project-item').first().click();
+  await page.getByTestId('persona-card').filter({ hasText: 'Frugal Fred' }).click();
+  const drawn = page.locator(`section[data-module="${chartField}"]`);
+  await expect(drawn.locator('svg g.bars rect')).toHaveCount(3);
+  await expect(drawn.locator('svg g.values text')).toHaveText(['40% · 24', '40% · 24', '20% · 12']);
+});
