@@ -3,4 +3,39 @@ import type { PreviewQuestion } from "./PreviewQuestion";
 import type { PreviewRepair } from "./PreviewRepair";
 import type { PreviewWarning } from "./PreviewWarning";
 
-export type SurveyPreview = { file: string, format: string, tool: string, encoding: string, delimiter: string | null, header_rows: number, sheet: string | null, respondents: number, warnings: Array<PreviewWarning>, repairs: Array<PreviewRepair>, repairs_total: number, questions: Array<PreviewQuestion>, };
+/**
+ * What the import dialog shows before anything is stored.
+ */
+export type SurveyPreview = { 
+/**
+ * The file's name.
+ */
+file: string, 
+/**
+ * "csv", "xlsx", "xls", "xlsb" or "ods".
+ */
+format: string, 
+/**
+ * The tool recognised (or forced), snake_case.
+ */
+tool: string, 
+/**
+ * The encoding as encoding_rs names it; "UTF-8" for spreadsheets.
+ */
+encoding: string, 
+/**
+ * The delimiter of a text file.
+ */
+delimiter: string | null, header_rows: number, 
+/**
+ * The worksheet read, for spreadsheets.
+ */
+sheet: string | null, respondents: number, 
+/**
+ * What the importer noticed, one sentence each.
+ */
+warnings: Array<PreviewWarning>, 
+/**
+ * Mojibake repairs (at most [`MAX_PREVIEW_REPAIRS`]; `repairs_total` counts all).
+ */
+repairs: Array<PreviewRepair>, repairs_total: number, questions: Array<PreviewQuestion>, };
