@@ -4,13 +4,13 @@ import { defineConfig, devices } from '@playwright/test';
 // the mock backend selected by the address, driven in Debian's Chromium. Nothing is
 // downloaded: Playwright is pointed at /usr/bin/chromium (override with CHROMIUM).
 const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
-// UI_TEST_PORT lets several checkouts run the suite at once on one machine.
-const port = Number(process.env.UI_TEST_PORT ?? 1421);
+// UI_TEST_PORT (or PW_PORT) lets several checkouts run the suite at once on one machine.
+const port = Number(process.env.UI_TEST_PORT ?? process.env.PW_PORT ?? 1421);
 
 export default defineConfig({
   testDir: '../tests/ui',
   // Screenshots are pictures for people, not assertions: taken only when asked for.
-  testIgnore: process.env.SCREENSHOTS ? [] : ['**/screenshots.spec.ts'],
+  testIgnore: process.env.SCREENSHOTS ? [] : ['**/screenshots*.spec.ts'],
   outputDir: '../tests/output/playwright',
   fullyParallel: true,
   workers: 2,

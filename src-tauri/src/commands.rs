@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, MutexGuard, OnceLock};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use persona_api::bundle::{ImportSummary, OnConflict};
 use persona_api::model::{
@@ -12,15 +12,14 @@ use persona_api::model::{
 };
 use persona_api::photo::CropRect;
 use persona_api::sheet::{DeckProgress, FontBook, Locale};
-use persona_api::survey::ImportOptions;
 use persona_api::{
     font_book, BundleExport, BundlePreview, BundleSelection, DatasetProfile, DatasetSummary,
     ErrorBody, EvidenceSpec, ExampleOutcome, ExportFormat, ExportReport, ExportRequest, ImportInto,
     ImportOutcome, LibraryOverview, SearchHit, SearchQuery, SegmentComparison, Studio,
-    SurveyImport,
+    SurveyImport, SurveyOverrides, SurveyPreview,
 };
 use tauri::ipc::{InvokeBody, Request, Response};
-use tauri::{Emitter, State, WebviewWindow};
+use tauri::{AppHandle, Emitter, Manager, State, WebviewWindow};
 
 use crate::dialogs;
 
@@ -36,6 +35,9 @@ pub struct AppState {
     cancel: AtomicBool,
     /// The UI's language: the words exports add (footer, notes, cover) follow it.
     locale: Mutex<Locale>,
+    /// The flag of the survey preview or import running now; `cancel_survey` sets it,
+    /// and a newer one replaces (and cancels) it.
+    survey_job: Mutex<Option<Arc<AtomicBool>>>,
 }
 
 impl AppState {
@@ -45,8 +47,21 @@ impl AppState {
             pending_open: Mutex::new(open),
             fonts: OnceLock::new(),
             cancel: AtomicBool::new(false),
+            survey_job: Mutex::new(None),
             locale: Mutex::new(Locale::default()),
         }
+    }
+
+    /// A fresh cancel flag for a survey job; the previous job, whose answer nobody
+    /// waits for any more, is cancelled.
+    fn start_survey_job(&self) -> Arc<AtomicBool> {
+        let flag = Arc::new(AtomicBool::new(false));
+        if let Ok(mut job) = self.survey_job.lock() {
+            if let Some(old) = job.replace(flag.clone()) {
+                old.store(true, Ordering::SeqCst);
+            }
+        }
+        flag
     }
 
     fn locale(&self) -> Locale {
@@ -77,7 +92,11 @@ const PREVIEW_DPI: u32 = 110;
 type Reply<T> = Result<T, ErrorBody>;
 
 fn studio<'a>(state: &'a State<'_, AppState>) -> Result<MutexGuard<'a, Studio>, ErrorBody> {
-    state.studio.lock().map_err(|_| ErrorBody {
+    locked(&state.studio)
+}
+
+fn locked(studio: &Mutex<Studio>) -> Result<MutexGuard<'_, Studio>, ErrorBody> {
+    studio.lock().map_err(|_| ErrorBody {
         code: "internal".into(),
         message: "an earlier operation failed midway; restart Persona Studio".into(),
     })
@@ -429,29 +448,86 @@ pub async fn choose_persona_photo(
         .map_err(|e| e.body())
 }
 
-/// Asks for a survey export with the native dialog and imports it into `project`
-/// (replacing `replaces`, or a dataset it is a newer export of); `None` if cancelled.
+/// Asks for a survey export (CSV, TSV, a spreadsheet) with the native dialog; `None`
+/// if cancelled. The import dialog then previews and imports that path.
+#[tauri::command]
+pub async fn choose_survey_file(window: WebviewWindow) -> Reply<Option<String>> {
+    Ok(dialogs::open_survey(&window)
+        .await
+        .map(|p| p.display().to_string()))
+}
+
+/// Runs survey work off the async runtime (a big file takes seconds) with a fresh
+/// cancel flag.
+async fn survey_job<T: Send + 'static>(
+    app: &AppHandle,
+    work: impl FnOnce(&AppState, &AtomicBool) -> Reply<T> + Send + 'static,
+) -> Reply<T> {
+    let handle = app.clone();
+    let flag = app.state::<AppState>().start_survey_job();
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = handle.state::<AppState>();
+        work(&state, &flag)
+    })
+    .await
+    .map_err(|e| ErrorBody {
+        code: "internal".into(),
+        message: format!("the survey work stopped unexpectedly: {e}"),
+    })?
+}
+
+/// What importing the survey at `path` with `options` would store; writes nothing.
+#[tauri::command]
+pub async fn preview_survey(
+    app: AppHandle,
+    path: String,
+    options: SurveyOverrides,
+) -> Reply<SurveyPreview> {
+    survey_job(&app, move |_, cancel| {
+        persona_api::preview_survey(Path::new(&path), &options, cancel).map_err(|e| e.body())
+    })
+    .await
+}
+
+/// Imports the survey at `path` with `options` (as previewed) into `project`,
+/// replacing `replaces` or a dataset it is a newer export of. The file is read without
+/// holding the library; a cancel before storing stores nothing.
 #[tauri::command]
 pub async fn import_survey(
-    window: WebviewWindow,
-    state: State<'_, AppState>,
+    app: AppHandle,
     project: ProjectId,
+    path: String,
+    options: SurveyOverrides,
     replaces: Option<DatasetId>,
-) -> Reply<Option<ImportOutcome>> {
-    let Some(file) = dialogs::open_survey(&window).await else {
-        return Ok(None);
-    };
-    studio(&state)?
-        .import_survey(&SurveyImport {
-            file,
+) -> Reply<ImportOutcome> {
+    survey_job(&app, move |state, cancel| {
+        let request = SurveyImport {
+            file: PathBuf::from(path),
             project: project.to_string(),
             name: None,
-            options: ImportOptions::default(),
+            options: options.options().map_err(|e| e.body())?,
             replaces: replaces.map(|d| d.to_string()),
             as_new: false,
-        })
-        .map(Some)
-        .map_err(|e| e.body())
+        };
+        let dataset = persona_api::read_import(&request, cancel).map_err(|e| e.body())?;
+        let studio = locked(&state.studio)?;
+        if cancel.load(Ordering::SeqCst) {
+            return Err(persona_api::ApiError::Cancelled.body());
+        }
+        studio.store_survey(&request, dataset).map_err(|e| e.body())
+    })
+    .await
+}
+
+/// Stops the running survey preview or import at its next phase; nothing is stored.
+#[tauri::command]
+pub async fn cancel_survey(state: State<'_, AppState>) -> Reply<()> {
+    if let Ok(job) = state.survey_job.lock() {
+        if let Some(flag) = job.as_ref() {
+            flag.store(true, Ordering::SeqCst);
+        }
+    }
+    Ok(())
 }
 
 /// Bytes dropped or pasted on the header, sent as the raw body of the request with the

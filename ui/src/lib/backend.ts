@@ -35,6 +35,8 @@ import type { FieldRef } from './bindings/FieldRef';
 import type { ImportOutcome } from './bindings/ImportOutcome';
 import type { SegmentComparison } from './bindings/SegmentComparison';
 import type { SegmentFilter } from './bindings/SegmentFilter';
+import type { SurveyOverrides } from './bindings/SurveyOverrides';
+import type { SurveyPreview } from './bindings/SurveyPreview';
 
 /** The Tauri commands, one method each. Every method rejects with an `ErrorBody`. */
 export interface Backend {
@@ -83,12 +85,17 @@ export interface Backend {
   brandFonts(): Promise<string[]>;
   /** Every persona whose text holds all the query's words, filtered and sorted. */
   searchPersonas(query: SearchQuery): Promise<SearchHit[]>;
+  /** The native open dialog for survey exports (CSV, TSV, XLSX…); null when cancelled. */
+  chooseSurveyFile(): Promise<string | null>;
+  /** What importing the file with `options` would store; writes nothing. */
+  previewSurvey(path: string, options: SurveyOverrides): Promise<SurveyPreview>;
   /**
-   * Asks for a survey export with the native dialog and imports it into `project`;
-   * null when the dialog was cancelled. A newer export of a dataset already there (or
-   * `replaces`) replaces it and refreshes its evidence.
+   * Imports the file with `options` (as previewed) into `project`. A newer export of a
+   * dataset already there (or `replaces`) replaces it and refreshes its evidence.
    */
-  importSurvey(project: ProjectId, replaces: DatasetId | null): Promise<ImportOutcome | null>;
+  importSurvey(project: ProjectId, path: string, options: SurveyOverrides, replaces: DatasetId | null): Promise<ImportOutcome>;
+  /** Stops a running survey preview or import; it then rejects with code `cancelled`. */
+  cancelSurvey(): Promise<null>;
   listDatasets(): Promise<DatasetSummary[]>;
   /** Every question profiled, within `segment` when given. */
   datasetProfile(dataset: DatasetId, segment: SegmentFilter | null): Promise<DatasetProfile>;

@@ -113,6 +113,10 @@ pub enum ApiError {
     DeckNeedsPdf,
     #[error("this system has no app-data folder; pass --data-dir or set PERSONA_STUDIO_DATA")]
     NoDataDir,
+    #[error("cancelled; nothing was stored")]
+    Cancelled,
+    #[error("the import settings cannot be used: {0}")]
+    BadOverride(String),
 }
 
 impl ApiError {
@@ -163,6 +167,8 @@ impl ApiError {
             ApiError::ImportPlan(_) => "import_refused",
             ApiError::MissingAsset(_) => "missing_asset",
             ApiError::NothingToExport => "nothing_to_export",
+            ApiError::Cancelled => "cancelled",
+            ApiError::BadOverride(_) => "bad_override",
         }
     }
 

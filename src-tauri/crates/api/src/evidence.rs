@@ -420,7 +420,7 @@ impl Studio {
             added: self.now(),
         };
         persona.evidence.push(evidence.clone());
-        self.save_persona(persona)?;
+        self.save_persona_with_evidence(persona)?;
         Ok(evidence)
     }
 
@@ -432,7 +432,7 @@ impl Studio {
         if persona.evidence.len() == before {
             return Err(ApiError::UnknownEvidence(evidence.to_string()));
         }
-        self.save_persona(persona)?;
+        self.save_persona_with_evidence(persona)?;
         Ok(())
     }
 

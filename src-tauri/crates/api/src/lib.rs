@@ -16,6 +16,7 @@ pub mod photo;
 mod reimport;
 mod search;
 mod studio;
+mod survey_preview;
 mod surveys;
 mod templates;
 mod views;
@@ -36,7 +37,11 @@ pub use reimport::{
 };
 pub use search::{SearchHit, SearchQuery, SearchSort};
 pub use studio::Studio;
-pub use surveys::{DatasetSummary, ImportOutcome, ImportStatus, SurveyImport};
+pub use survey_preview::{
+    preview_survey, PreviewOption, PreviewQuestion, PreviewRepair, PreviewWarning, SurveyOverrides,
+    SurveyPreview, MAX_PREVIEW_OPTIONS, MAX_PREVIEW_REPAIRS,
+};
+pub use surveys::{read_import, DatasetSummary, ImportOutcome, ImportStatus, SurveyImport};
 pub use views::{LibraryOverview, PersonaCard, ProjectCard};
 
 pub use persona_bundle as bundle;

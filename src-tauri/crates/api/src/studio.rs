@@ -207,14 +207,28 @@ impl Studio {
     }
 
     /// Stores an edited persona and answers it as stored (with its new `updated` time).
-    /// Only returns once the change is on disk.
-    pub fn save_persona(&self, mut persona: Persona) -> Result<Persona, ApiError> {
+    /// Only returns once the change is on disk. The stored evidence is kept: evidence is
+    /// written only by `add_evidence`, `remove_evidence` and re-imports, so an editor's
+    /// copy of the persona, older than an evidence change, never drops or revives any.
+    pub fn save_persona(&self, persona: Persona) -> Result<Persona, ApiError> {
+        self.write_persona(persona, false)
+    }
+
+    /// Stores a persona with the evidence it carries (for the evidence operations).
+    pub(crate) fn save_persona_with_evidence(&self, persona: Persona) -> Result<Persona, ApiError> {
+        self.write_persona(persona, true)
+    }
+
+    fn write_persona(&self, mut persona: Persona, own_evidence: bool) -> Result<Persona, ApiError> {
         let stored = self.persona(persona.id)?;
         if self.lib.project(persona.project)?.is_none() {
             return Err(ApiError::UnknownProject(persona.project.to_string()));
         }
         persona.schema = persona_model::PERSONA_SCHEMA;
         persona.created = stored.created;
+        if !own_evidence {
+            persona.evidence = stored.evidence;
+        }
         persona.updated = self.clock.now();
         self.lib.put_persona(&persona)?;
         Ok(persona)

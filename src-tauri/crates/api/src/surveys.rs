@@ -2,6 +2,7 @@
 //! answers read back for statistics.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 
 use chrono::NaiveDate;
 use persona_model::{
@@ -14,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::reimport::ReimportReport;
+use crate::survey_preview::check;
 use crate::{ApiError, Studio};
 
 /// `survey import`: what to import and where.
@@ -109,6 +111,20 @@ pub(crate) fn survey_segment(filter: &SegmentFilter) -> Segment {
     }
 }
 
+/// Reads and types the file of an import, checking `cancel` between phases; stores
+/// nothing (the first half of [`Studio::import_survey`]).
+pub fn read_import(request: &SurveyImport, cancel: &AtomicBool) -> Result<Dataset, ApiError> {
+    check(cancel)?;
+    let dataset = persona_survey::import(&request.file, &request.options).map_err(|source| {
+        ApiError::Survey {
+            path: request.file.clone(),
+            source,
+        }
+    })?;
+    check(cancel)?;
+    Ok(dataset)
+}
+
 fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -120,14 +136,20 @@ impl Studio {
     /// for a newer export of a dataset already there, the refreshed evidence of every
     /// persona) in one transaction. A file that cannot be read changes nothing.
     pub fn import_survey(&self, request: &SurveyImport) -> Result<ImportOutcome, ApiError> {
+        self.resolve_project(&request.project)?;
+        let dataset = read_import(request, &AtomicBool::new(false))?;
+        self.store_survey(request, dataset)
+    }
+
+    /// Stores a dataset read by [`read_import`] from `request`'s file: the second half
+    /// of [`Studio::import_survey`], so the app can read a big file (and let the user
+    /// cancel) without holding the library.
+    pub fn store_survey(
+        &self,
+        request: &SurveyImport,
+        dataset: Dataset,
+    ) -> Result<ImportOutcome, ApiError> {
         let project = self.resolve_project(&request.project)?;
-        let dataset =
-            persona_survey::import(&request.file, &request.options).map_err(|source| {
-                ApiError::Survey {
-                    path: request.file.clone(),
-                    source,
-                }
-            })?;
         let source_file = file_name(&request.file);
         let in_project: Vec<DatasetRecord> = self
             .library()

@@ -34,7 +34,9 @@ import type { ImportOutcome } from '../bindings/ImportOutcome';
 import type { SegmentComparison } from '../bindings/SegmentComparison';
 import type { SegmentFilter } from '../bindings/SegmentFilter';
 import { initials } from '../model/initials';
-import { assess, compute, DEFAULT_POLICY, profile, sampleDataset, type MockDataset } from './mockSurvey';
+import { assess, compute, DEFAULT_POLICY, preview, profile, readSample, type MockDataset } from './mockSurvey';
+import type { SurveyOverrides } from '../bindings/SurveyOverrides';
+import type { SurveyPreview } from '../bindings/SurveyPreview';
 import { matches, passes, sortCards } from '../model/search';
 import { byName } from '../model/sort';
 import {
@@ -329,7 +331,8 @@ export class MockBackend implements Backend {
           if (bad) throw fail('invalid', `slider '${bad.left}' has value ${bad.value}; it must be between 0 and 100`);
         }
       }
-      const saved: Persona = { ...incoming, schema: 2, created: stored.created, updated: this.stamp() };
+      // Evidence is written only by add/removeEvidence (an editor's copy may be older).
+      const saved: Persona = { ...incoming, evidence: stored.evidence, schema: 2, created: stored.created, updated: this.stamp() };
       this.personas.set(saved.id, saved);
       return saved;
     });
@@ -784,15 +787,65 @@ export class MockBackend implements Backend {
     return d;
   }
 
-  /** The mock has no dialog: it "picks" its sample survey (or the same one again). */
-  importSurvey(project: string, replaces: string | null): Promise<ImportOutcome | null> {
+  /** What `chooseSurveyFile` answers next (tests set it); every path reads the sample survey. */
+  nextSurveyFile: string | null = 'customer-survey.csv';
+  /** How long a survey preview or import takes, to watch "working" and cancel. */
+  surveyDelayMs = 0;
+  private surveyCancel: (() => void) | null = null;
+
+  chooseSurveyFile(): Promise<string | null> {
+    return this.answer('choose_survey_file', () => this.nextSurveyFile);
+  }
+
+  /** Waits `surveyDelayMs` unless cancelled (then rejects like the app: code `cancelled`). */
+  private async surveyWork(): Promise<void> {
+    this.surveyCancel?.();
+    if (this.surveyDelayMs <= 0) return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.surveyCancel = null;
+        resolve();
+      }, this.surveyDelayMs);
+      this.surveyCancel = () => {
+        clearTimeout(timer);
+        this.surveyCancel = null;
+        reject(fail('cancelled', 'cancelled; nothing was stored'));
+      };
+    });
+  }
+
+  private readSurvey(path: string, options: SurveyOverrides, id: string, project: string): MockDataset {
+    if (!/\.(csv|tsv|txt|xlsx|xls|xlsb|ods)$/i.test(path)) {
+      throw fail('survey_unreadable', `cannot read the survey ${path}: this is not a CSV, TSV or spreadsheet file`);
+    }
+    if (options.delimiter && [...options.delimiter].length !== 1) {
+      throw fail('bad_override', `the import settings cannot be used: the delimiter '${options.delimiter}' is not one character`);
+    }
+    return readSample(id, project, this.stamp(), path, options);
+  }
+
+  async previewSurvey(path: string, options: SurveyOverrides): Promise<SurveyPreview> {
+    await this.surveyWork();
+    return this.answer('preview_survey', () => preview(this.readSurvey(path, options, 'preview', '')));
+  }
+
+  async importSurvey(project: string, path: string, options: SurveyOverrides, replaces: string | null): Promise<ImportOutcome> {
+    await this.surveyWork();
     return this.answer('import_survey', () => {
       const p = this.project(project);
-      const again = [...this.datasets.values()].find((d) => d.summary.project === p.name);
-      const d = sampleDataset(replaces ?? again?.summary.id ?? this.newId(), p.name, this.stamp());
+      const name = path.replace(/^.*[\\/]/, '');
+      // The same file again in the project changes nothing (the app compares contents).
+      const again = [...this.datasets.values()].find((d) => d.summary.project === p.name && d.summary.source_file === name);
+      if (again && !replaces) return { status: 'unchanged', ...again.summary, replaced: null };
+      const d = this.readSurvey(path, options, replaces ?? this.newId(), p.name);
       this.datasets.set(d.summary.id, d);
-      return { status: again || replaces ? 'unchanged' : 'imported', ...d.summary, replaced: null };
+      return { status: replaces ? 'replaced' : 'imported', ...d.summary, replaced: null };
     });
+  }
+
+  cancelSurvey(): Promise<null> {
+    this.surveyCancel?.();
+    return this.answer('cancel_survey', () => null);
   }
 
   listDatasets(): Promise<DatasetSummary[]> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MockBackend } from './mock';
-import { wilson } from './mockSurvey';
+import { DEFAULT_OVERRIDES, frequentPhrases, wilson } from './mockSurvey';
 
 const today = () => new Date('2026-03-01T12:00:00Z');
 
@@ -14,10 +14,25 @@ describe('the mock survey and evidence', () => {
     expect(wilson(0, 0)).toEqual([0, 0]);
   });
 
+  it('frequent phrases count respondents once, skip stop-word edges and need two respondents', () => {
+    const phrases = frequentPhrases(['Good prices, good prices', 'good prices and fast delivery', 'fast delivery', 'once'], 5);
+    expect(phrases).toEqual([
+      { phrase: 'fast delivery', respondents: 2 },
+      { phrase: 'good prices', respondents: 2 },
+      { phrase: 'delivery', respondents: 2 },
+      { phrase: 'fast', respondents: 2 },
+      { phrase: 'good', respondents: 2 },
+    ]);
+    expect(frequentPhrases(['天气很好', '天气'], 2)).toEqual([
+      { phrase: '天 气', respondents: 2 },
+      { phrase: '天', respondents: 2 },
+    ]);
+  });
+
   it('imports, profiles within a segment, attaches a statistic and reports coverage', async () => {
     const backend = new MockBackend({ seed: 'example', now: today });
     const project = backend.snapshot().projects[0]!;
-    const outcome = await backend.importSurvey(project.id, null);
+    const outcome = await backend.importSurvey(project.id, 'customer-survey.csv', DEFAULT_OVERRIDES, null);
     expect(outcome?.status).toBe('imported');
     const [dataset] = await backend.listDatasets();
     expect(dataset?.respondents).toBe(60);

@@ -17,14 +17,23 @@ import type { QuestionProfile } from '../bindings/QuestionProfile';
 import type { SegmentCondition } from '../bindings/SegmentCondition';
 import type { SegmentFilter } from '../bindings/SegmentFilter';
 import type { SurveyEvidenceSpec } from '../bindings/SurveyEvidenceSpec';
+import type { PreviewRepair } from '../bindings/PreviewRepair';
+import type { SurveyOverrides } from '../bindings/SurveyOverrides';
+import type { SurveyPreview } from '../bindings/SurveyPreview';
 
 export const DEFAULT_POLICY: EvidencePolicy = { min_n: 30, max_half_width: 15, max_age_days: 365 };
 
-type Kind = 'single_choice' | 'numeric' | 'text';
+/** A question kind as the app names it (snake_case). */
+export type Kind = SurveyOverrides['kinds'][string];
+const CHOICE_KINDS: Kind[] = ['single_choice', 'multiple_choice', 'scale'];
+export const isChoice = (k: string): boolean => (CHOICE_KINDS as string[]).includes(k);
+
 interface MockQuestion {
   id: string;
   text: string;
   kind: Kind;
+  /** The kind the importer detected, kept so an override can be undone. */
+  detected: Kind;
   options: string[];
 }
 
@@ -33,37 +42,176 @@ export interface MockDataset {
   summary: DatasetSummary;
   questions: MockQuestion[];
   rows: Array<Record<string, string>>;
+  /** What the import noticed and repaired, for the preview. */
+  encoding: string;
+  headerRows: number;
+  repairs: PreviewRepair[];
 }
 
 const CHANNELS = ['Email', 'Social', 'Search'];
 const REASONS = ['good prices', 'fast delivery', 'friendly support', 'good prices and fast delivery'];
+/** A café name as the file has it: UTF-8 once read as Windows-1252 (mojibake), and its repair. */
+export const MOJIBAKE = { original: 'CafÃ© Å½alias', repaired: 'Café Žalias' };
+const CAFES = [MOJIBAKE.original, 'Green Bean', 'Kavinė Rytas'];
 
-/** 60 respondents: channel, age and a reason, in a fixed pattern. */
-export function sampleDataset(id: string, project: string, imported: string): MockDataset {
-  const rows = Array.from({ length: 60 }, (_, i) => ({
+/** The sample survey file the mock "opens": 60 respondents in a fixed pattern. */
+function sampleRows(): Array<Record<string, string>> {
+  return Array.from({ length: 60 }, (_, i) => ({
     q1: CHANNELS[i % 5 === 0 ? 2 : i % 2] ?? 'Email',
     q2: String(18 + ((i * 7) % 50)),
     q3: i % 4 === 3 ? '' : (REASONS[i % REASONS.length] ?? ''),
+    q4: i % 6 === 5 ? '' : (CAFES[i % 3] ?? ''),
+    q5: `customer${i + 1}@example.com`,
   }));
+}
+
+const SAMPLE_QUESTIONS: Array<Omit<MockQuestion, 'kind'>> = [
+  { id: 'q1', text: 'Preferred channel', detected: 'single_choice', options: CHANNELS },
+  { id: 'q2', text: 'Age', detected: 'numeric', options: [] },
+  { id: 'q3', text: 'Why do you shop with us?', detected: 'text', options: [] },
+  { id: 'q4', text: 'Favourite café', detected: 'single_choice', options: [] },
+  { id: 'q5', text: 'Email address', detected: 'personal', options: [] },
+];
+
+/** How the mock reads its sample file, with the import dialog's overrides applied. */
+export function readSample(id: string, project: string, imported: string, file: string, o: SurveyOverrides): MockDataset {
+  // Extra header rows swallow the first respondents, as they would in a real file.
+  const headerRows = o.header_rows ?? 1;
+  let rows = sampleRows().slice(Math.max(0, headerRows - 1));
+  const repairs: PreviewRepair[] = [];
+  if (o.repair_mojibake) {
+    const cells = rows.filter((r) => r.q4 === MOJIBAKE.original).length;
+    if (cells > 0) repairs.push({ original: MOJIBAKE.original, repaired: MOJIBAKE.repaired, cells, guessed: false });
+    rows = rows.map((r) => (r.q4 === MOJIBAKE.original ? { ...r, q4: MOJIBAKE.repaired } : r));
+  }
+  const questions = SAMPLE_QUESTIONS.map((q) => {
+    const kind = o.kinds[q.id] ?? q.detected;
+    return { ...q, kind, options: isChoice(kind) ? (q.options.length > 0 ? q.options : byCount(rows, q.id)) : [] };
+  });
+  const stem = file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
   return {
     summary: {
       id,
-      name: 'Customer survey',
+      name: stem === 'customer-survey' ? 'Customer survey' : stem,
       project,
-      tool: 'google_forms',
+      tool: o.tool ?? 'google_forms',
       respondents: rows.length,
-      questions: 3,
+      questions: questions.length,
       imported,
-      source_file: 'customer-survey.csv',
+      source_file: file.replace(/^.*[\\/]/, ''),
       collected: imported.slice(0, 10),
     },
-    questions: [
-      { id: 'q1', text: 'Preferred channel', kind: 'single_choice', options: CHANNELS },
-      { id: 'q2', text: 'Age', kind: 'numeric', options: [] },
-      { id: 'q3', text: 'Why do you shop with us?', kind: 'text', options: [] },
-    ],
+    questions,
     rows,
+    encoding: o.encoding ?? 'UTF-8',
+    headerRows,
+    repairs,
   };
+}
+
+/** The sample survey with nothing overridden. */
+export function sampleDataset(id: string, project: string, imported: string): MockDataset {
+  return readSample(id, project, imported, 'customer-survey.csv', DEFAULT_OVERRIDES);
+}
+
+export const DEFAULT_OVERRIDES: SurveyOverrides = {
+  encoding: null,
+  delimiter: null,
+  tool: null,
+  header_rows: null,
+  sheet: null,
+  kinds: {},
+  repair_mojibake: true,
+};
+
+/** Distinct answers, most chosen first, then by label (as the importer orders choices). */
+function byCount(rows: Array<Record<string, string>>, q: string): string[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) if ((r[q] ?? '') !== '') counts.set(r[q] ?? '', (counts.get(r[q] ?? '') ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
+}
+
+/** The import dialog's preview of a mock dataset, like `persona_api::preview_survey`. */
+export function preview(d: MockDataset): SurveyPreview {
+  return {
+    file: d.summary.source_file,
+    format: 'csv',
+    tool: d.summary.tool,
+    encoding: d.encoding,
+    delimiter: ',',
+    header_rows: d.headerRows,
+    sheet: null,
+    respondents: d.rows.length,
+    warnings: d.repairs.map((r) => ({
+      code: 'mojibake_repaired',
+      line: null,
+      message: `repaired ${r.cells} cells of text that had been mis-decoded before`,
+    })),
+    repairs: d.repairs,
+    repairs_total: d.repairs.length,
+    questions: d.questions.map((q) => {
+      const answered = d.rows.filter((r) => (r[q.id] ?? '') !== '');
+      const options = isChoice(q.kind)
+        ? q.options.map((label) => ({ label, count: answered.filter((r) => r[q.id] === label).length }))
+        : [];
+      return {
+        id: q.id,
+        text: q.text,
+        kind: q.kind,
+        detected_kind: q.detected,
+        hidden: q.kind === 'personal',
+        options: options.slice(0, 12),
+        options_total: options.length,
+        answered: answered.length,
+        missing: d.rows.length - answered.length,
+      };
+    }),
+  };
+}
+
+// prettier-ignore
+const STOPWORDS = new Set([
+  'a', 'an', 'the', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'is', 'are',
+  'was', 'it', 'i', 'you', 'we', 'they', 'that', 'this', 'be', 'as', 'by', 'from', 'my', 'me',
+  'not', 'so', 'if', 'de', 'la', 'el', 'en', 'y', 'que', 'los', 'las', 'un', 'una', 'por', 'con',
+  'para', 'es', 'no', 'se',
+]);
+const isCjk = (c: string) => /[\u4e00-\u9fff\u3400-\u4dbf]/u.test(c);
+
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}']/u)
+    .filter((t) => t !== '')
+    .flatMap((t) => ([...t].some(isCjk) ? [...t] : [t]));
+}
+
+/**
+ * Phrases of one to three words, counted once per respondent, at least two
+ * respondents each; most used first, longer first among equals, then alphabetical
+ * (as `persona_survey::stats::frequent_phrases`).
+ */
+export function frequentPhrases(answers: string[], limit: number): Array<{ phrase: string; respondents: number }> {
+  const counts = new Map<string, number>();
+  for (const answer of answers) {
+    const w = words(answer);
+    const seen = new Set<string>();
+    for (let len = 1; len <= 3; len++) {
+      for (let i = 0; i + len <= w.length; i++) {
+        const win = w.slice(i, i + len);
+        const edgeStop = STOPWORDS.has(win[0] ?? '') || STOPWORDS.has(win[len - 1] ?? '');
+        const short = len === 1 && [...(win[0] ?? '')].length < 3 && ![...(win[0] ?? '')].some(isCjk);
+        if (!edgeStop && !short) seen.add(win.join(' '));
+      }
+    }
+    for (const p of seen) counts.set(p, (counts.get(p) ?? 0) + 1);
+  }
+  const size = (p: string) => p.split(' ').length;
+  return [...counts.entries()]
+    .filter(([, n]) => n >= 2)
+    .map(([phrase, respondents]) => ({ phrase, respondents }))
+    .sort((a, b) => b.respondents - a.respondents || size(b.phrase) - size(a.phrase) || (a.phrase < b.phrase ? -1 : a.phrase > b.phrase ? 1 : 0))
+    .slice(0, limit);
 }
 
 const Z = 1.959963984540054;
@@ -144,7 +292,7 @@ export function profile(d: MockDataset, segment: SegmentFilter | null): DatasetP
       id: q.id,
       text: q.text,
       kind: q.kind,
-      hidden: false,
+      hidden: q.kind === 'personal',
       answered,
       missing: rows.length - answered,
       options: [],
@@ -154,7 +302,7 @@ export function profile(d: MockDataset, segment: SegmentFilter | null): DatasetP
       answers: [],
       answers_total: 0,
     };
-    if (q.kind === 'single_choice') p.options = shares(q, rows).options;
+    if (isChoice(q.kind)) p.options = shares(q, rows).options;
     if (q.kind === 'numeric') {
       const v = numbers(q, rows);
       if (v.length > 0) {
@@ -185,6 +333,10 @@ export function profile(d: MockDataset, segment: SegmentFilter | null): DatasetP
         }
       });
       p.answers_total = p.answers.length;
+      p.phrases = frequentPhrases(
+        p.answers.map((a) => a.text),
+        20,
+      );
     }
     return p;
   });
@@ -195,6 +347,9 @@ export function profile(d: MockDataset, segment: SegmentFilter | null): DatasetP
 export function compute(d: MockDataset, spec: SurveyEvidenceSpec): EvidenceSource {
   const q = d.questions.find((q) => q.id === spec.question);
   if (!q) throw fail('unknown_question', `the survey '${d.summary.name}' has no question '${spec.question}'`);
+  if (q.kind === 'personal') {
+    throw fail('evidence_refused', `this evidence cannot be attached: question ${q.id} holds personal data, which never leaves the library`);
+  }
   const rows = segmentRows(d, spec.segment);
   const survey = {
     dataset: d.summary.id,

@@ -28,6 +28,8 @@ import type { DatasetSummary } from '../bindings/DatasetSummary';
 import type { Evidence } from '../bindings/Evidence';
 import type { EvidenceReport } from '../bindings/EvidenceReport';
 import type { EvidenceSpec } from '../bindings/EvidenceSpec';
+import type { SurveyOverrides } from '../bindings/SurveyOverrides';
+import type { SurveyPreview } from '../bindings/SurveyPreview';
 import type { ImportOutcome } from '../bindings/ImportOutcome';
 import type { SegmentComparison } from '../bindings/SegmentComparison';
 import type { SegmentFilter } from '../bindings/SegmentFilter';
@@ -124,8 +126,17 @@ export class TauriBackend implements Backend {
   searchPersonas(query: SearchQuery) {
     return call<SearchHit[]>('search_personas', { query });
   }
-  importSurvey(project: string, replaces: string | null) {
-    return call<ImportOutcome | null>('import_survey', { project, replaces });
+  chooseSurveyFile() {
+    return call<string | null>('choose_survey_file');
+  }
+  previewSurvey(path: string, options: SurveyOverrides) {
+    return call<SurveyPreview>('preview_survey', { path, options });
+  }
+  importSurvey(project: string, path: string, options: SurveyOverrides, replaces: string | null) {
+    return call<ImportOutcome>('import_survey', { project, path, options, replaces });
+  }
+  cancelSurvey() {
+    return call<null>('cancel_survey');
   }
   listDatasets() {
     return call<DatasetSummary[]>('list_datasets');

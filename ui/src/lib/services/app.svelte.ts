@@ -4,6 +4,7 @@ import type { Backend } from '../backend';
 import { toErrorBody } from '../backend';
 import type { ErrorBody } from '../bindings/ErrorBody';
 import type { Brand } from '../bindings/Brand';
+import type { ImportOutcome } from '../bindings/ImportOutcome';
 import type { Persona } from '../bindings/Persona';
 import { i18n, t } from '../i18n';
 import { AssetUrls } from './assets.svelte';
@@ -11,9 +12,11 @@ import { Clock } from './clock.svelte';
 import { PersonaEditor } from './editor.svelte';
 import { LibraryStore } from './library.svelte';
 import { isShareFile, ShareController } from './share.svelte';
+import { SurveyImportFlow } from './survey-import.svelte';
+import { SurveysController } from './surveys.svelte';
 import { Toasts } from './toasts.svelte';
 
-export type View = { kind: 'library' } | { kind: 'editor'; id: string };
+export type View = { kind: 'library' } | { kind: 'surveys' } | { kind: 'editor'; id: string };
 
 const FALLBACK_BRAND: Brand = { primary: '#2f4b8f', accent: '#e86a4a', logo: null, font: null };
 
@@ -23,6 +26,8 @@ export class AppController {
   readonly toasts = new Toasts();
   readonly clock = new Clock();
   readonly assets: AssetUrls;
+  readonly surveys: SurveysController;
+  readonly surveyImport: SurveyImportFlow;
   view = $state<View>({ kind: 'library' });
   editor = $state<PersonaEditor | null>(null);
   editorError = $state<ErrorBody | null>(null);
@@ -33,6 +38,8 @@ export class AppController {
   ) {
     this.library = new LibraryStore(backend);
     this.assets = new AssetUrls(backend);
+    this.surveys = new SurveysController(backend);
+    this.surveyImport = new SurveyImportFlow(backend, (outcome) => this.surveyImported(outcome));
     this.share = new ShareController(backend, {
       projects: () => this.library.projects,
       selectedProject: () => this.library.selected?.id ?? null,
@@ -82,6 +89,26 @@ export class AppController {
     this.library.selectProject(project);
     const name = this.library.projects.find((p) => p.id === project)?.name ?? '';
     this.toasts.show(t('share.imported', { count, project: name }), 'success');
+  }
+
+  /** The surveys of the selected project. */
+  async showSurveys(): Promise<void> {
+    if (this.view.kind === 'editor' && !(await this.backToLibrary())) return;
+    this.view = { kind: 'surveys' };
+  }
+
+  /** Back to the personas of the selected project. */
+  async showLibrary(): Promise<void> {
+    this.view = { kind: 'library' };
+    await this.library.load();
+  }
+
+  private async surveyImported(outcome: ImportOutcome): Promise<void> {
+    const project = this.library.selected;
+    if (project) await this.surveys.load({ id: project.id, name: project.name });
+    await this.surveys.select(outcome.id);
+    const key = outcome.status === 'unchanged' ? 'surveys.unchangedToast' : outcome.status === 'replaced' ? 'surveys.replacedToast' : 'surveys.importedToast';
+    this.toasts.show(t(key, { name: outcome.name, count: outcome.respondents }), 'success');
   }
 
   /** Saves the open persona's layout as a new template of the user's. */
