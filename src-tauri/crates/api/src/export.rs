@@ -124,7 +124,12 @@ impl Studio {
         progress: &mut dyn FnMut(&DeckProgress),
         cancel: &AtomicBool,
     ) -> Result<ExportReport, ApiError> {
-        let bundle = crate::bundles::read_share_file(file)?;
+        let mut bundle = crate::bundles::read_share_file(file)?;
+        // The same order as a project's deck from the library.
+        bundle
+            .contents
+            .personas
+            .sort_by_key(|p| p.name.to_lowercase());
         let contents = &bundle.contents;
         // A persona's JSON has no project: the file's name stands in for the footer.
         let project = match contents.project.clone() {
