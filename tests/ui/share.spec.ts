@@ -126,6 +126,7 @@ test('a persona JSON dropped on an open persona saves its edits, then opens the 
 
 test('a file that is not a persona file dropped on the window is explained and changes nothing', async ({ page }) => {
   await openApp(page, { seed: true });
+  await expect(page.getByTestId('persona-card')).toHaveCount(3);
   const before = await stored(page);
   await dropFile(page, 'main', 'notes.txt', 'hello');
   await expect(page.getByText('“notes.txt” is not a Persona Studio file.', { exact: false })).toBeVisible();
