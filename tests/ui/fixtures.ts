@@ -15,6 +15,8 @@ export interface StoredPersona {
 
 /** What the mock backend holds right now. */
 export async function stored(page: Page): Promise<{ projects: Array<{ id: string; name: string }>; personas: StoredPersona[] }> {
+  // The mock is installed as the app starts; a test may ask before that.
+  await page.waitForFunction(() => '__PERSONA_STUDIO_MOCK__' in window);
   return page.evaluate(() => {
     const mock = (window as unknown as { __PERSONA_STUDIO_MOCK__: { snapshot(): unknown } }).__PERSONA_STUDIO_MOCK__;
     return mock.snapshot() as { projects: Array<{ id: string; name: string }>; personas: StoredPersona[] };
