@@ -48,7 +48,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             project_name: Some("Sample project"),
             charts: &charts,
         };
-        let png = export_png(&input, &SheetOptions::default(), dpi, &fonts, &NoAssets)?;
+        // The words the sheet adds follow the sample's language, as in the app.
+        let options = SheetOptions {
+            locale: persona_sheet::Locale::from_tag(name.rsplit('-').next().unwrap_or("en")),
+            ..SheetOptions::default()
+        };
+        let png = export_png(&input, &options, dpi, &fonts, &NoAssets)?;
         for (i, page) in png.pages.iter().enumerate() {
             let file = if i == 0 {
                 format!("{name}.png")
