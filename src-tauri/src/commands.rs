@@ -198,14 +198,14 @@ pub async fn receive_dropped_file(
     state: State<'_, AppState>,
     request: Request<'_>,
 ) -> Reply<String> {
-    let InvokeBody::Raw(bytes) = request.body() else {
-        return Err(bad_request("body"));
-    };
-    let name = request
-        .headers()
-        .get("file-name")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| percent_encoding::percent_decode_str(v).decode_utf8().ok())
+    let bytes = raw_body(&request)?;
+    let name = header(&request, "file-name")
+        .and_then(|v| {
+            percent_encoding::percent_decode_str(&v)
+                .decode_utf8()
+                .ok()
+                .map(|n| n.into_owned())
+        })
         .ok_or_else(|| bad_request("file-name"))?;
     studio(&state)?
         .receive_file(&name, bytes)
@@ -631,21 +631,29 @@ fn raw_image<'r>(
     request: &'r Request<'_>,
     id_header: &str,
 ) -> Result<(&'r [u8], String, Option<CropRect>), ErrorBody> {
-    let InvokeBody::Raw(bytes) = request.body() else {
-        return Err(bad_request("body"));
-    };
-    let header = |name: &str| {
-        request
-            .headers()
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned)
-    };
-    let id = header(id_header).ok_or_else(|| bad_request(id_header))?;
-    let crop = header("crop")
+    let bytes = raw_body(request)?;
+    let id = header(request, id_header).ok_or_else(|| bad_request(id_header))?;
+    let crop = header(request, "crop")
         .map(|c| serde_json::from_str::<CropRect>(&c).map_err(|_| bad_request("crop")))
         .transpose()?;
-    Ok((bytes.as_slice(), id, crop))
+    Ok((bytes, id, crop))
+}
+
+/// The bytes of a request sent raw (not JSON).
+fn raw_body<'r>(request: &'r Request<'_>) -> Result<&'r [u8], ErrorBody> {
+    match request.body() {
+        InvokeBody::Raw(bytes) => Ok(bytes.as_slice()),
+        _ => Err(bad_request("body")),
+    }
+}
+
+/// A request header as text, if present and readable.
+fn header(request: &Request<'_>, name: &str) -> Option<String> {
+    request
+        .headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
 }
 
 fn bad_request(what: &str) -> ErrorBody {

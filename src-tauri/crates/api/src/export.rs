@@ -170,22 +170,7 @@ impl Studio {
             [] => Err(ApiError::NothingToExport),
             [one] => write_sheet(one, &assets, request, fonts),
             _ if request.format != ExportFormat::Pdf => Err(ApiError::DeckNeedsPdf),
-            _ => {
-                let deck = DeckInput {
-                    title: &project.name,
-                    brand: &project.brand,
-                    sheets,
-                    judging: Judging {
-                        policy: EvidencePolicy::default(),
-                        today: self.now().date_naive(),
-                    },
-                };
-                let options = page_options(request.page, request.orientation, request.locale);
-                let pdf =
-                    persona_sheet::export_deck(&deck, &options, fonts, &assets, progress, cancel)?;
-                write_file(&request.out, &pdf.bytes)?;
-                Ok(report(&request.out, pdf.pages, pdf.warnings))
-            }
+            _ => self.write_deck(&project, sheets, &assets, request, fonts, progress, cancel),
         }
     }
 }
@@ -249,25 +234,35 @@ impl Studio {
             .zip(&charts)
             .map(|((p, t), c)| sheet_input(p, t, &project, c))
             .collect::<Vec<_>>();
+        let assets = LibraryAssets(self.library());
+        self.write_deck(&project, sheets, &assets, request, fonts, progress, cancel)
+    }
+
+    /// Writes `sheets` as one PDF deck titled and branded after `project`, each persona
+    /// with evidence followed by its appendix, judged on the day of the export (like
+    /// `evidence list`).
+    #[allow(clippy::too_many_arguments)]
+    fn write_deck(
+        &self,
+        project: &persona_model::Project,
+        sheets: Vec<SheetInput>,
+        assets: &dyn AssetSource,
+        request: &ExportRequest,
+        fonts: &FontBook,
+        progress: &mut dyn FnMut(&DeckProgress),
+        cancel: &AtomicBool,
+    ) -> Result<ExportReport, ApiError> {
         let deck = DeckInput {
             title: &project.name,
             brand: &project.brand,
             sheets,
-            // Staleness is judged on the day of the export, like `evidence list`.
             judging: Judging {
                 policy: EvidencePolicy::default(),
                 today: self.now().date_naive(),
             },
         };
-        let assets = LibraryAssets(self.library());
-        let pdf = persona_sheet::export_deck(
-            &deck,
-            &page_options(request.page, request.orientation, request.locale),
-            fonts,
-            &assets,
-            progress,
-            cancel,
-        )?;
+        let options = page_options(request.page, request.orientation, request.locale);
+        let pdf = persona_sheet::export_deck(&deck, &options, fonts, assets, progress, cancel)?;
         write_file(&request.out, &pdf.bytes)?;
         Ok(report(&request.out, pdf.pages, pdf.warnings))
     }

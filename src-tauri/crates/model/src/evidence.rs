@@ -259,9 +259,9 @@ impl EvidenceSource {
             } => format!(
                 "{}: median {}, IQR {}–{} (n = {n}{})",
                 survey.dataset_name,
-                number(*median),
-                number(*q1),
-                number(*q3),
+                plain_number(*median),
+                plain_number(*q1),
+                plain_number(*q3),
                 within(segment)
             ),
             EvidenceSource::Quote {
@@ -289,7 +289,7 @@ impl EvidenceSource {
 }
 
 /// A number as people write it: no trailing ".0", at most two decimals.
-fn number(x: f64) -> String {
+pub fn plain_number(x: f64) -> String {
     let s = format!("{x:.2}");
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }

@@ -32,7 +32,8 @@ pub use dataset::{DatasetRecord, DatasetVersion, DATASET_RECORD_SCHEMA};
 pub use digest::{fold, PersonaDigest};
 pub use error::ModelError;
 pub use evidence::{
-    Evidence, EvidenceSource, FieldRef, OptionShare, SegmentCondition, SegmentFilter, SurveyRef,
+    plain_number, Evidence, EvidenceSource, FieldRef, OptionShare, SegmentCondition, SegmentFilter,
+    SurveyRef,
 };
 pub use ids::{AssetHash, DatasetId, EvidenceId, PersonaId, ProjectId, TemplateId};
 pub use module::{Fact, GridArea, Module, ModuleBody, Slider, SliderScale};

@@ -5,7 +5,7 @@
 //! "Updated" under a Russian persona looks careless. The UI exports in its own
 //! language; the CLI takes `--lang`.
 
-use persona_model::{EvidenceSource, SegmentFilter};
+use persona_model::{plain_number as number, EvidenceSource, SegmentFilter};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -156,12 +156,6 @@ pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> String {
         out = out.replace(&format!("{{{name}}}"), value);
     }
     out
-}
-
-/// A number as people write it: no trailing ".0", at most two decimals.
-fn number(x: f64) -> String {
-    let s = format!("{x:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 /// The words of one language. Places in braces are filled by [`fill`].

@@ -124,10 +124,8 @@ fn an_empty_deck_is_refused() {
 
 #[test]
 fn a_persona_with_evidence_is_followed_by_its_evidence_appendix() {
-    use chrono::{NaiveDate, TimeZone, Utc};
-    use persona_model::{
-        DatasetId, Evidence, EvidenceId, EvidenceSource, FieldRef, ModuleBody, SurveyRef,
-    };
+    use chrono::NaiveDate;
+    use persona_model::{DatasetId, EvidenceSource, SurveyRef};
 
     let brand = Brand::default();
     let t = samples::template("user-persona");
@@ -140,21 +138,8 @@ fn a_persona_with_evidence_is_followed_by_its_evidence_appendix() {
         question_text: "How often do you shop online?".into(),
         collected,
     };
-    let goal = match &with.modules.iter().find(|m| m.id == "goals").unwrap().body {
-        ModuleBody::List { items } => items[0].clone(),
-        _ => unreachable!("goals is a list"),
-    };
-    let mut attach = |field: &str, source: EvidenceSource| {
-        let field: FieldRef = field.parse().unwrap();
-        let anchor = persona_model::coverage::anchor_of(&with, &field);
-        with.evidence.push(Evidence {
-            id: EvidenceId::new(),
-            field,
-            anchor,
-            source,
-            added: Utc.with_ymd_and_hms(2026, 3, 20, 10, 0, 0).unwrap(),
-        });
-    };
+    let goal = common::list_items(&with, "goals")[0].clone();
+    let mut attach = |field: &str, source: EvidenceSource| common::attach(&mut with, field, source);
     // Weak: 12 respondents. Stale: collected two years before the judging day.
     attach(
         "goals/0",

@@ -4,11 +4,11 @@
 
 mod common;
 
-use chrono::{NaiveDate, TimeZone, Utc};
-use common::{fonts, input, run, samples, scratch};
+use chrono::NaiveDate;
+use common::{attach, fonts, input, list_items, run, samples, scratch};
 use persona_model::{
-    Brand, DatasetId, Evidence, EvidenceId, EvidenceSource, FieldRef, GridArea, Module, ModuleBody,
-    Orientation, PageSize, Persona, SurveyRef,
+    Brand, DatasetId, EvidenceSource, GridArea, Module, ModuleBody, Orientation, PageSize, Persona,
+    SurveyRef,
 };
 use persona_sheet::{export_pdf, NoAssets, PageOptions, SheetOptions, Warning};
 
@@ -49,23 +49,15 @@ fn statistic(option: &str, count: u64, n: u64) -> EvidenceSource {
     }
 }
 
-fn attach(p: &mut Persona, field: &str, source: EvidenceSource) {
-    let field: FieldRef = field.parse().unwrap();
-    let anchor = persona_model::coverage::anchor_of(p, &field);
-    p.evidence.push(Evidence {
-        id: EvidenceId::new(),
-        field,
-        anchor,
-        source,
-        added: Utc.with_ymd_and_hms(2026, 3, 20, 10, 0, 0).unwrap(),
-    });
-}
-
-fn list_items(p: &Persona, module: &str) -> Vec<String> {
-    match &p.modules.iter().find(|m| m.id == module).unwrap().body {
-        ModuleBody::List { items } => items.clone(),
-        other => panic!("{module} is not a list: {other:?}"),
-    }
+/// The sheet of `p` on `t` with the default brand and options.
+fn sheet_pdf(p: &Persona, t: &persona_model::Template) -> persona_sheet::PdfExport {
+    export_pdf(
+        &input(p, t, &Brand::default()),
+        &SheetOptions::default(),
+        fonts(),
+        &NoAssets,
+    )
+    .unwrap()
 }
 
 #[test]
@@ -96,14 +88,7 @@ fn evidenced_fields_carry_numbered_markers_and_the_sheet_lists_their_sources() {
         },
     );
     attach(&mut p, "bio", statistic("Weekly", 44, 120));
-    let brand = Brand::default();
-    let pdf = export_pdf(
-        &input(&p, &t, &brand),
-        &SheetOptions::default(),
-        fonts(),
-        &NoAssets,
-    )
-    .unwrap();
+    let pdf = sheet_pdf(&p, &t);
     assert_eq!(pdf.pages, 1);
     assert!(
         pdf.warnings
@@ -156,14 +141,7 @@ fn evidenced_fields_carry_numbered_markers_and_the_sheet_lists_their_sources() {
 fn a_persona_without_evidence_has_no_notes_band_and_keeps_its_layout() {
     let t = samples::template("user-persona");
     let p = samples::persona("user-persona", "en");
-    let brand = Brand::default();
-    let pdf = export_pdf(
-        &input(&p, &t, &brand),
-        &SheetOptions::default(),
-        fonts(),
-        &NoAssets,
-    )
-    .unwrap();
+    let pdf = sheet_pdf(&p, &t);
     let text = pdf_text("no-notes", &pdf.bytes, None);
     for mark in ['¹', '²', '³'] {
         assert!(!text.contains(mark), "unexpected marker {mark}:\n{text}");
@@ -202,14 +180,7 @@ fn more_notes_than_the_band_holds_are_counted_and_reported() {
         total > 9,
         "the sample needs more notes than the band's lines ({total})"
     );
-    let brand = Brand::default();
-    let pdf = export_pdf(
-        &input(&p, &t, &brand),
-        &SheetOptions::default(),
-        fonts(),
-        &NoAssets,
-    )
-    .unwrap();
+    let pdf = sheet_pdf(&p, &t);
     let cut = pdf.warnings.iter().find_map(|w| match w {
         Warning::NotesCut { shown, total } => Some((*shown, *total)),
         _ => None,
@@ -243,14 +214,7 @@ fn modules_below_the_templates_last_row_go_on_a_second_grid_page() {
             text: "This module was placed under the page edge in the editor.".into(),
         },
     });
-    let brand = Brand::default();
-    let pdf = export_pdf(
-        &input(&p, &t, &brand),
-        &SheetOptions::default(),
-        fonts(),
-        &NoAssets,
-    )
-    .unwrap();
+    let pdf = sheet_pdf(&p, &t);
     assert_eq!(pdf.pages, 2, "{:?}", pdf.warnings);
     let first = pdf_text("edge-1", &pdf.bytes, Some(1));
     let second = pdf_text("edge-2", &pdf.bytes, Some(2));
@@ -266,13 +230,7 @@ fn modules_below_the_templates_last_row_go_on_a_second_grid_page() {
     );
     // Page 1 is exactly what it was without the extra module.
     p.modules.pop();
-    let alone = export_pdf(
-        &input(&p, &t, &brand),
-        &SheetOptions::default(),
-        fonts(),
-        &NoAssets,
-    )
-    .unwrap();
+    let alone = sheet_pdf(&p, &t);
     let alone_text = pdf_text("edge-alone", &alone.bytes, Some(1));
     let strip = |s: &str| s.replace(char::is_whitespace, "").replace("·1/2", "");
     assert_eq!(strip(&first), strip(&alone_text));

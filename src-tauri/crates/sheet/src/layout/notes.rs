@@ -121,7 +121,7 @@ impl Notes {
             if allowed == 0 {
                 break;
             }
-            let para = self.fitted(ctx, text, spec, number_w, width, allowed);
+            let para = fitted(ctx, text, spec, number_w, width, allowed);
             items.extend(ctx.label(&number.to_string(), spec, 0.0, y + spec.baseline()));
             for line in &para {
                 let mut li = line.items.clone();
@@ -144,57 +144,54 @@ impl Notes {
     }
 }
 
-impl Notes {
-    /// The note's lines, at most `allowed` of them; a longer note ends with "…" and
-    /// the cut is reported.
-    fn fitted(
-        &self,
-        ctx: &mut Ctx,
-        text: &str,
-        spec: TextSpec,
-        x: f32,
-        width: f32,
-        allowed: usize,
-    ) -> Vec<super::blocks::Block> {
-        let para = ctx.paragraph(text, spec, x, width - x, Align::Left);
-        if para.len() <= allowed {
-            return para;
-        }
-        let chars: Vec<char> = text.chars().collect();
-        // The longest prefix that fits with its ellipsis, by bisection.
-        let (mut lo, mut hi) = (0, chars.len());
-        while lo < hi {
-            let mid = (lo + hi).div_ceil(2);
-            let candidate: String = chars[..mid].iter().collect();
-            let n = ctx
-                .paragraph(
-                    &format!("{}…", candidate.trim_end()),
-                    spec,
-                    x,
-                    width - x,
-                    Align::Left,
-                )
-                .len();
-            if n <= allowed {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        let kept: String = chars[..lo].iter().collect();
-        let cut: String = chars[lo..].iter().collect();
-        ctx.warn(Warning::Truncated {
-            module: "Notes".to_owned(),
-            text: cut,
-        });
-        ctx.paragraph(
-            &format!("{}…", kept.trim_end()),
-            spec,
-            x,
-            width - x,
-            Align::Left,
-        )
+/// The note's lines, at most `allowed` of them; a longer note ends with "…" and
+/// the cut is reported.
+fn fitted(
+    ctx: &mut Ctx,
+    text: &str,
+    spec: TextSpec,
+    x: f32,
+    width: f32,
+    allowed: usize,
+) -> Vec<super::blocks::Block> {
+    let para = ctx.paragraph(text, spec, x, width - x, Align::Left);
+    if para.len() <= allowed {
+        return para;
     }
+    let chars: Vec<char> = text.chars().collect();
+    // The longest prefix that fits with its ellipsis, by bisection.
+    let (mut lo, mut hi) = (0, chars.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        let candidate: String = chars[..mid].iter().collect();
+        let n = ctx
+            .paragraph(
+                &format!("{}…", candidate.trim_end()),
+                spec,
+                x,
+                width - x,
+                Align::Left,
+            )
+            .len();
+        if n <= allowed {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    let kept: String = chars[..lo].iter().collect();
+    let cut: String = chars[lo..].iter().collect();
+    ctx.warn(Warning::Truncated {
+        module: "Notes".to_owned(),
+        text: cut,
+    });
+    ctx.paragraph(
+        &format!("{}…", kept.trim_end()),
+        spec,
+        x,
+        width - x,
+        Align::Left,
+    )
 }
 
 /// `n` in superscript digits: 12 → "¹²".

@@ -144,3 +144,26 @@ pub fn judging() -> persona_sheet::Judging {
         today: chrono::NaiveDate::from_ymd_opt(2026, 4, 2).unwrap(),
     }
 }
+
+/// Attaches evidence to `field` ("goals/1", "quote", "bio") of `p`, anchored to the
+/// field's current text as the app does.
+pub fn attach(p: &mut Persona, field: &str, source: persona_model::EvidenceSource) {
+    use chrono::TimeZone;
+    let field: persona_model::FieldRef = field.parse().unwrap();
+    let anchor = persona_model::coverage::anchor_of(p, &field);
+    p.evidence.push(persona_model::Evidence {
+        id: persona_model::EvidenceId::new(),
+        field,
+        anchor,
+        source,
+        added: chrono::Utc.with_ymd_and_hms(2026, 3, 20, 10, 0, 0).unwrap(),
+    });
+}
+
+/// The items of list module `module` of `p`.
+pub fn list_items(p: &Persona, module: &str) -> Vec<String> {
+    match &p.modules.iter().find(|m| m.id == module).unwrap().body {
+        persona_model::ModuleBody::List { items } => items.clone(),
+        other => panic!("{module} is not a list: {other:?}"),
+    }
+}
