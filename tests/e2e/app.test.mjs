@@ -203,12 +203,29 @@ test('vertical slice: create, rename and edit a persona; the saved edit survives
   }
 });
 
-test('a .persona file opens in the import view: at start (`open FILE`) and from a second launch', async () => {
+/** A library with the example installed, and its project shared as the file `name`. */
+function exampleBundle(name) {
   const from = tempLibrary();
   assert.equal(cli(from, 'example', 'install').status, 0);
-  const bundle = path.join(from, 'Example store.persona');
+  const bundle = path.join(from, name);
   const exported = cli(from, 'bundle', 'export', '--project', 'Example store', '--out', bundle);
   assert.equal(exported.status, 0, exported.stderr);
+  return { from, bundle };
+}
+
+/**
+ * Waits for the import view of the file `name`. WebKitWebDriver's element text is
+ * empty inside a modal <dialog> (the top layer), so the name is read from the DOM.
+ */
+function waitForImportOf(s, name) {
+  return s.waitFor(`the import view for ${name}`, async () => {
+    const shown = (await s.findAll('[data-testid="import-file-name"]'))[0];
+    return shown && (await shown.property('textContent')) === name;
+  });
+}
+
+test('a .persona file opens in the import view: at start (`open FILE`) and from a second launch', async () => {
+  const { from, bundle } = exampleBundle('Example store.persona');
   const json = path.join(from, 'tara.json');
   const single = cli(from, 'persona', 'export', 'Tech-savvy Tara', '--format', 'json', '--out', json);
   assert.equal(single.status, 0, single.stderr);
@@ -219,12 +236,8 @@ test('a .persona file opens in the import view: at start (`open FILE`) and from 
   });
   try {
     await s.setWindowRect({ width: 1280, height: 800 }).catch(() => {});
-    const dialog = await s.waitForElement('[data-testid="import-dialog"]');
-    assert.ok(dialog);
+    await waitForImportOf(s, 'Example store.persona');
     await s.waitFor('the three personas of the file', async () => (await s.findAll('[data-testid="import-persona"]')).length === 3);
-    // WebKitWebDriver's element text is empty inside a modal <dialog> (the top layer),
-    // so the dialog's texts are read from the DOM.
-    assert.equal(await (await s.find('[data-testid="import-file-name"]')).property('textContent'), 'Example store.persona');
     await sleep(300);
     fs.writeFileSync(path.join(OUT, 'import.png'), await s.screenshot());
     await (await s.find('[data-testid="import-confirm"]')).click();
@@ -234,10 +247,7 @@ test('a .persona file opens in the import view: at start (`open FILE`) and from 
     // `persona-studio FILE`, which hands the file to this window and exits.
     const again = spawnSync(BIN, ['--data-dir', dir, json], { encoding: 'utf8', env: cleanEnv(), timeout: 15000 });
     assert.equal(again.status, 0, again.stderr);
-    await s.waitFor('the import view for the JSON file', async () => {
-      const name = (await s.findAll('[data-testid="import-file-name"]'))[0];
-      return name && (await name.property('textContent')) === 'tara.json';
-    });
+    await waitForImportOf(s, 'tara.json');
     // Tara is already there (same id): keep both is the default and adds a copy.
     await s.waitFor('the conflict choice', async () => (await s.findAll('[data-testid="import-policy-skip"]')).length === 1);
     await (await s.find('[data-testid="import-policy-skip"]')).click();
@@ -261,11 +271,7 @@ test('a .persona file opens in the import view: at start (`open FILE`) and from 
 });
 
 test('a .persona file dropped on the window opens the import view and imports', async () => {
-  const from = tempLibrary();
-  assert.equal(cli(from, 'example', 'install').status, 0);
-  const bundle = path.join(from, 'shared.persona');
-  const exported = cli(from, 'bundle', 'export', '--project', 'Example store', '--out', bundle);
-  assert.equal(exported.status, 0, exported.stderr);
+  const { bundle } = exampleBundle('shared.persona');
 
   const dir = tempLibrary();
   const s = await Session.start(DRIVER, { 'tauri:options': { application: BIN, args: ['--data-dir', dir] } });
@@ -284,10 +290,7 @@ test('a .persona file dropped on the window opens the import view and imports', 
        }`,
       [fs.readFileSync(bundle).toString('base64'), 'Команда.persona'],
     );
-    await s.waitFor('the import view for the dropped file', async () => {
-      const name = (await s.findAll('[data-testid="import-file-name"]'))[0];
-      return name && (await name.property('textContent')) === 'Команда.persona';
-    });
+    await waitForImportOf(s, 'Команда.persona');
     await s.waitFor('the three personas of the file', async () => (await s.findAll('[data-testid="import-persona"]')).length === 3);
     assert.ok(fs.existsSync(path.join(dir, 'incoming', 'Команда.persona')), 'the dropped bytes are kept under incoming/');
     await (await s.find('[data-testid="import-confirm"]')).click();
