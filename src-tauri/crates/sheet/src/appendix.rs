@@ -6,8 +6,8 @@
 //! against, so no source is cut here: it runs onto as many pages as it needs. (Only
 //! the field's own content is shortened, as the sheet just before prints it whole.)
 
-use persona_model::coverage::{assess, AssessedEvidence, EvidenceReport, FieldFlag};
-use persona_model::{EvidencePolicy, NaiveDate};
+use persona_model::coverage::{assess, AssessedEvidence, EvidenceReport, FieldFlag, FieldReport};
+use persona_model::{EvidencePolicy, FieldRef, NaiveDate};
 
 use crate::fonts::Style;
 use crate::layout::{page_footer, translate, Align, Ctx, TextSpec, PAGE_MARGIN};
@@ -51,7 +51,7 @@ pub(crate) fn evidence_pages(
         row(
             ctx,
             &mut pages,
-            &field.label,
+            label(words, field),
             &field.text,
             &field.evidence,
             &flags,
@@ -73,7 +73,7 @@ pub(crate) fn evidence_pages(
             .fields
             .iter()
             .filter(|f| f.flags.contains(&FieldFlag::Assumption))
-            .map(|f| f.label.as_str()),
+            .map(|f| label(words, f)),
     );
     if !assumptions.is_empty() {
         section(ctx, &mut pages, words.assumptions);
@@ -374,6 +374,17 @@ fn row(
         },
     });
     pages.place(ctx, items, h);
+}
+
+/// A field's label for people: the header's archetype and quote are named in the
+/// sheet's language (the model names them in English); module fields carry the
+/// module's own title, which is the user's text.
+fn label<'a>(words: &'a Words, field: &'a FieldReport) -> &'a str {
+    match field.field {
+        FieldRef::Archetype => words.archetype,
+        FieldRef::Quote => words.quote,
+        _ => &field.label,
+    }
 }
 
 fn flag_name(words: &Words, flag: FieldFlag) -> &'static str {

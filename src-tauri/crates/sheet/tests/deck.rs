@@ -235,6 +235,7 @@ fn a_persona_with_evidence_is_followed_by_its_evidence_appendix() {
         ),
         ("3", "ПРЕДПОЛОЖЕНИЯ — ДОКАЗАТЕЛЬСТВ ПОКА НЕТ"),
         ("3", "Оценено 2026-04-02"),
+        ("3", "Цитата"),
     ] {
         assert!(
             text(page).contains(&squash(want)),
