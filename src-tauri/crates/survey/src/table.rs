@@ -73,22 +73,29 @@ struct CellRules<'a> {
 }
 
 impl CellRules<'_> {
-    /// The cell as stored: trimmed, `None` when it means "no answer". The
-    /// bytes returned are valid UTF-8: `ascii` says the whole record is
-    /// ASCII (checked once per record), otherwise each field is validated
-    /// and an invalid one reads as U+FFFD.
-    fn answer<'c>(&self, field: &'c [u8], ascii: bool) -> Option<&'c [u8]> {
+    /// The cell as stored, trimmed and valid UTF-8, or `None` when empty.
+    /// `ascii` says the whole record is ASCII (checked once per record);
+    /// otherwise each field is validated and an invalid one reads as U+FFFD.
+    /// Missing-value markers ("NA"…) are not recognised here but once per
+    /// distinct value, by the column's dictionary.
+    fn cell<'c>(&self, field: &'c [u8], ascii: bool) -> Option<&'c [u8]> {
         let field = if ascii {
             field
         } else {
             std::str::from_utf8(field).map_or("\u{FFFD}".as_bytes(), str::as_bytes)
         };
         let cell = trim(field);
-        if cell.is_empty() || self.missing.iter().any(|m| m.as_bytes() == cell) {
-            None
-        } else {
-            Some(cell)
-        }
+        (!cell.is_empty()).then_some(cell)
+    }
+
+    /// Whether a cell means "no answer".
+    fn is_missing(&self, cell: &[u8]) -> bool {
+        self.missing.iter().any(|m| m.as_bytes() == cell)
+    }
+
+    /// [`CellRules::cell`], `None` for a missing-value marker too.
+    fn answer<'c>(&self, field: &'c [u8], ascii: bool) -> Option<&'c [u8]> {
+        self.cell(field, ascii).filter(|c| !self.is_missing(c))
     }
 }
 
@@ -103,55 +110,74 @@ fn trim(cell: &[u8]) -> &[u8] {
 }
 
 /// One column being filled.
+///
+/// Every text the column meets once (an answer, a mojibake original, a
+/// repaired answer) is written once into `text`, back to back: a look-up
+/// that finds its entry compares against that one buffer instead of
+/// following a pointer per value, and a new value costs no allocation.
+/// The values become `String`s only when the table is finished.
 struct ColumnBuilder {
-    /// Original cell text → (code, repair): the text of an entry is
-    /// `values[code]` when `repair` is [`NO_REPAIR`], else the original of
-    /// `repairs[repair]` (a mojibake cell), so no text is stored twice.
-    /// Each entry keeps its hash so growing the table reads no text.
+    /// Cell text → entry; each entry keeps its hash so growing the table
+    /// reads no text.
     index: HashTable<Entry>,
-    values: Vec<String>,
+    /// The texts of the entries and values.
+    text: Vec<u8>,
+    /// Where each value (by code) lies in `text`; code 0 is the missing value.
+    values: Vec<Span>,
     codes: Vec<u32>,
     /// Repairs of this column's cells, each with the respondent where it
     /// was found, so the table can list all repairs in reading order.
     repairs: Vec<(usize, Repair)>,
 }
 
-/// A dictionary entry: the hash of its text, its code, its repair.
+/// A stretch of a column's `text`.
+#[derive(Clone, Copy)]
+struct Span {
+    start: u32,
+    len: u32,
+}
+
+/// A dictionary entry: the hash and place of its text, the code it stands
+/// for (0 for a missing-value marker), and its repair when the text is a
+/// mojibake original.
 #[derive(Clone, Copy)]
 struct Entry {
     hash: u64,
+    span: Span,
     code: u32,
     repair: u32,
-}
-
-/// The text a dictionary entry stands for.
-fn key<'a>(values: &'a [String], repairs: &'a [(usize, Repair)], entry: &Entry) -> &'a [u8] {
-    if entry.repair == NO_REPAIR {
-        values
-            .get(entry.code as usize)
-            .map_or(b"", |v| v.as_bytes())
-    } else {
-        repairs
-            .get(entry.repair as usize)
-            .map_or(b"", |(_, r)| r.original.as_bytes())
-    }
 }
 
 impl ColumnBuilder {
     fn new() -> Self {
         ColumnBuilder {
             index: HashTable::new(),
-            values: vec![String::new()],
+            text: Vec::new(),
+            values: vec![Span { start: 0, len: 0 }],
             codes: Vec::new(),
             repairs: Vec::new(),
         }
     }
 
+    fn text_of(&self, span: Span) -> &[u8] {
+        let start = span.start as usize;
+        self.text.get(start..start + span.len as usize).unwrap_or(b"")
+    }
+
     fn find(&self, hash: u64, text: &[u8]) -> Option<Entry> {
-        let (values, repairs) = (&self.values, &self.repairs);
         self.index
-            .find(hash, |e| e.hash == hash && key(values, repairs, e) == text)
+            .find(hash, |e| e.hash == hash && self.text_of(e.span) == text)
             .copied()
+    }
+
+    /// Keeps `text` in the column's buffer.
+    fn keep(&mut self, text: &[u8]) -> Span {
+        let span = Span {
+            start: self.text.len() as u32,
+            len: text.len() as u32,
+        };
+        self.text.extend_from_slice(text);
+        span
     }
 
     /// Adds an entry whose text is not in the index yet.
@@ -159,7 +185,13 @@ impl ColumnBuilder {
         self.index.insert_unique(entry.hash, entry, |e| e.hash);
     }
 
-    /// The code of a (trimmed, non-missing, UTF-8) cell of `column`, found
+    /// A new value's code.
+    fn new_value(&mut self, span: Span) -> u32 {
+        self.values.push(span);
+        (self.values.len() - 1) as u32
+    }
+
+    /// The code of a (trimmed, non-empty, UTF-8) cell of `column`, found
     /// in respondent row `respondent` at `line`.
     fn code_of(
         &mut self,
@@ -176,61 +208,76 @@ impl ColumnBuilder {
             }
             return e.code;
         }
-        let cell = String::from_utf8_lossy(cell);
-        let fixed = if rules.repair_mojibake {
-            mojibake::repair(&cell)
+        let span = self.keep(cell);
+        let (code, repair) = if rules.is_missing(cell) {
+            (0, NO_REPAIR)
         } else {
-            None
+            match self.repaired(column, cell, line, respondent, rules) {
+                Some(found) => found,
+                None => (self.new_value(span), NO_REPAIR),
+            }
         };
-        let Some(fixed) = fixed else {
-            let code = self.values.len() as u32;
-            self.values.push(cell.into_owned());
-            self.insert_new(Entry {
-                hash,
-                code,
-                repair: NO_REPAIR,
-            });
-            return code;
-        };
-        self.repairs.push((
-            respondent,
-            Repair {
-                column: Some(column),
-                line,
-                original: cell.to_string(),
-                repaired: fixed.text.clone(),
-                cells: 1,
-                guessed: fixed.guessed,
-            },
-        ));
-        let repair = (self.repairs.len() - 1) as u32;
-        // A repaired value may equal one already seen intact; later intact
-        // cells with the repaired text share the code.
+        self.insert_new(Entry {
+            hash,
+            span,
+            code,
+            repair,
+        });
+        code
+    }
+
+    /// For a cell mis-decoded once before (mojibake), its repair's number
+    /// and the code of the repaired text (shared with intact cells that
+    /// hold the same text).
+    fn repaired(
+        &mut self,
+        column: usize,
+        cell: &[u8],
+        line: u64,
+        respondent: usize,
+        rules: &CellRules<'_>,
+    ) -> Option<(u32, u32)> {
+        if !rules.repair_mojibake || cell.is_ascii() {
+            return None;
+        }
+        let original = String::from_utf8_lossy(cell);
+        let fixed = mojibake::repair(&original).filter(|f| f.text.as_bytes() != cell)?;
         let fixed_hash = rules.hasher.hash_one(fixed.text.as_bytes());
         let code = match self.find(fixed_hash, fixed.text.as_bytes()) {
+            _ if rules.is_missing(fixed.text.as_bytes()) => 0,
             Some(e) => e.code,
             None => {
-                let code = self.values.len() as u32;
-                self.values.push(fixed.text);
+                let span = self.keep(fixed.text.as_bytes());
+                let code = self.new_value(span);
                 self.insert_new(Entry {
                     hash: fixed_hash,
+                    span,
                     code,
                     repair: NO_REPAIR,
                 });
                 code
             }
         };
-        // The original now maps to the repair (replacing the entry just
-        // made should a repair ever leave the text as it was).
-        let entry = Entry { hash, code, repair };
-        let (values, repairs) = (&self.values, &self.repairs);
-        match self.index.find_mut(hash, |e| {
-            e.hash == hash && key(values, repairs, e) == cell.as_bytes()
-        }) {
-            Some(e) => *e = entry,
-            None => self.insert_new(entry),
-        }
-        code
+        self.repairs.push((
+            respondent,
+            Repair {
+                column: Some(column),
+                line,
+                original: original.into_owned(),
+                repaired: fixed.text,
+                cells: 1,
+                guessed: fixed.guessed,
+            },
+        ));
+        Some((code, (self.repairs.len() - 1) as u32))
+    }
+
+    /// The column's values as text, by code.
+    fn value_texts(&self) -> Vec<String> {
+        self.values
+            .iter()
+            .map(|&span| String::from_utf8_lossy(self.text_of(span)).into_owned())
+            .collect()
     }
 }
 
@@ -403,7 +450,7 @@ impl TableBuilder {
                     let record = &records[i];
                     for (offset, column) in columns.iter_mut().enumerate() {
                         let c = start + offset;
-                        let code = match record.get(c).and_then(|f| rules.answer(f, ascii[i])) {
+                        let code = match record.get(c).and_then(|f| rules.cell(f, ascii[i])) {
                             Some(cell) => column.code_of(c, cell, lines[i], first + k, &rules),
                             None => 0,
                         };
@@ -496,7 +543,7 @@ impl TableBuilder {
             .enumerate()
             .map(|(c, b)| Column {
                 headers: header_rows.iter().map(|row| row[c].clone()).collect(),
-                values: b.values,
+                values: b.value_texts(),
                 codes: b.codes,
             })
             .collect();
@@ -507,5 +554,53 @@ impl TableBuilder {
             warnings: self.warnings,
             repairs: self.repairs,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(cells: &[&str], repair_mojibake: bool) -> Table {
+        let missing = ["NA".to_string(), "(跳过)".to_string()];
+        let mut builder = TableBuilder::new(
+            vec![vec!["id".into(), "Q".into()]],
+            &[1],
+            &missing,
+            repair_mojibake,
+        );
+        for (n, cell) in cells.iter().enumerate() {
+            let id = n.to_string();
+            builder.push_row(n as u64 + 2, [id.as_str(), *cell], 2);
+        }
+        builder.finish()
+    }
+
+    #[test]
+    fn missing_markers_and_blanks_share_code_zero_wherever_they_appear() {
+        let t = table(&["yes", " NA ", "no", "", "NA", "yes", "(跳过)"], true);
+        let q = &t.columns[1];
+        assert_eq!(q.values, ["", "yes", "no"]);
+        assert_eq!(q.codes, [1, 0, 2, 0, 0, 1, 0]);
+    }
+
+    #[test]
+    fn a_repaired_cell_shares_the_code_of_the_same_text_found_intact() {
+        // "Cà phê" saved once as UTF-8 read as Windows-1252.
+        let t = table(&["Cà phê", "CÃ\u{a0} phÃª", "CÃ\u{a0} phÃª", "trà"], true);
+        let q = &t.columns[1];
+        assert_eq!(q.values, ["", "Cà phê", "trà"]);
+        assert_eq!(q.codes, [1, 1, 1, 2]);
+        assert_eq!(t.repairs.len(), 1);
+        assert_eq!(t.repairs[0].cells, 2);
+        assert_eq!(t.repairs[0].line, 3);
+    }
+
+    #[test]
+    fn a_missing_marker_mis_decoded_once_is_missing_after_repair() {
+        let t = table(&["a", "(è·³è¿‡)", "b"], true);
+        assert_eq!(t.columns[1].codes, [1, 0, 2]);
+        let kept = table(&["a", "(è·³è¿‡)", "b"], false);
+        assert_eq!(kept.columns[1].values, ["", "a", "(è·³è¿‡)", "b"]);
     }
 }
