@@ -180,25 +180,37 @@ pub fn classify(
             QuestionKind::Text
         });
     }
-    let share = |pred: &dyn Fn(&str) -> bool| -> f64 {
-        let hits: u64 = profile
-            .answers(column)
-            .filter(|(v, _)| pred(v))
-            .map(|(_, n)| n)
-            .sum();
-        hits as f64 / answered as f64
+    // Whether the answers `pred` accepts reach `needed` of all answers. It
+    // stops as soon as the outcome is certain: most columns are settled by
+    // their first few values, not by every distinct value.
+    let share = |pred: &dyn Fn(&str) -> bool, needed: f64| -> bool {
+        let needed = needed * answered as f64;
+        let (mut hits, mut left) = (0u64, answered);
+        for (v, n) in profile.answers(column) {
+            if pred(v) {
+                hits += n;
+                if hits as f64 >= needed {
+                    return true;
+                }
+            }
+            left -= n;
+            if ((hits + left) as f64) < needed {
+                return false;
+            }
+        }
+        hits as f64 >= needed
     };
-    if share(&|v| is_email(v) || is_ip_address(v)) >= 0.5 {
+    if share(&|v| is_email(v) || is_ip_address(v), 0.5) {
         return Typed::of(QuestionKind::Personal);
     }
     let distinct = profile.distinct() as u64;
-    if id_header(header) || (distinct == answered && answered >= 5 && share(&token_like) >= 0.95) {
+    if id_header(header) || (distinct == answered && answered >= 5 && share(&token_like, 0.95)) {
         return Typed::of(QuestionKind::Id);
     }
-    if share(&is_datetime) >= 0.9 {
+    if share(&is_datetime, 0.9) {
         return Typed::of(QuestionKind::Datetime);
     }
-    if share(&|v| parse_number(v).is_some()) >= 0.95 {
+    if share(&|v| parse_number(v).is_some(), 0.95) {
         return Typed::of(numeric_kind(column, profile));
     }
     if let Some(separator) = joined_separator(column, profile) {
@@ -241,20 +253,21 @@ fn joined_separator(column: &Column, profile: &Profile) -> Option<&'static str> 
     let answered = profile.answered;
     let distinct = profile.distinct();
     for sep in SEPARATORS {
-        let mut joined = 0u64;
+        let joined: u64 = profile
+            .answers(column)
+            .filter(|(value, _)| value.contains(sep))
+            .map(|(_, n)| n)
+            .sum();
+        if joined < 2 || joined * 20 < answered {
+            continue;
+        }
         let mut tokens: HashMap<&str, u64, FixedState> = HashMap::default();
         let mut occurrences = 0u64;
         for (value, n) in profile.answers(column) {
-            if value.contains(sep) {
-                joined += n;
-            }
             for t in value.split(sep).map(str::trim).filter(|t| !t.is_empty()) {
                 *tokens.entry(t).or_default() += n;
                 occurrences += n;
             }
-        }
-        if joined < 2 || joined * 20 < answered {
-            continue;
         }
         if tokens.len() >= distinct {
             continue;

@@ -127,7 +127,9 @@ pub fn is_email(v: &str) -> bool {
 
 /// An IPv4 or IPv6 address.
 pub fn is_ip_address(v: &str) -> bool {
-    v.trim().parse::<std::net::IpAddr>().is_ok()
+    let v = v.trim();
+    // Every address has a '.' or a ':'; most values are refused here.
+    v.contains(['.', ':']) && v.parse::<std::net::IpAddr>().is_ok()
 }
 
 #[cfg(test)]
