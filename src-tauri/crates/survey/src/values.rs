@@ -88,6 +88,9 @@ pub fn is_datetime(v: &str) -> bool {
     if v.len() < 4 || v.len() > 40 {
         return false;
     }
+    if iso_datetime(v.as_bytes()) {
+        return true;
+    }
     let mut parts = v.split(['T', ' ']).filter(|p| !p.is_empty());
     let Some(first) = parts.next() else {
         return false;
@@ -109,6 +112,42 @@ pub fn is_datetime(v: &str) -> bool {
                         .any(|k| r.eq_ignore_ascii_case(k))
                 })
         }
+    }
+}
+
+/// The ISO shapes most tools write, "YYYY-MM-DD" with an optional
+/// " HH:MM" or "THH:MM:SS", recognised byte by byte: typing tries every
+/// distinct value of a timestamp column, which can be most of its cells.
+/// A value it refuses may still be a date by the general rules.
+fn iso_datetime(v: &[u8]) -> bool {
+    let num = |at: usize| -> Option<u32> {
+        let (a, b) = (*v.get(at)?, *v.get(at + 1)?);
+        (a.is_ascii_digit() && b.is_ascii_digit()).then(|| u32::from(a - b'0') * 10 + u32::from(b - b'0'))
+    };
+    let date = v.len() >= 10
+        && v[..4].iter().all(u8::is_ascii_digit)
+        && v[4] == b'-'
+        && v[7] == b'-'
+        && matches!((num(5), num(8)), (Some(m), Some(d)) if (1..=31).contains(&m) && (1..=31).contains(&d) && (m <= 12 || d <= 12));
+    if !date {
+        return false;
+    }
+    let clock = |from: usize| -> bool {
+        let rest = &v[from..];
+        let fields = match rest.len() {
+            5 => 2,
+            8 => 3,
+            _ => return false,
+        };
+        (0..fields).all(|f| {
+            let at = from + f * 3;
+            let max = [24, 59, 60][f];
+            num(at).is_some_and(|n| n <= max) && (f + 1 == fields || v[at + 2] == b':')
+        })
+    };
+    match v.len() {
+        10 => true,
+        _ => matches!(v[10], b' ' | b'T') && clock(11),
     }
 }
 
@@ -161,6 +200,28 @@ mod tests {
         for no in ["18-29", "10+ years", "3", "2018", "25-Jun", "1-3次", "6-25"] {
             assert!(!is_datetime(no), "{no}");
         }
+    }
+
+    #[test]
+    fn the_iso_fast_path_agrees_with_the_general_rules() {
+        let mut tried = 0;
+        for date in ["2024-05-12", "2024-13-12", "2024-12-31", "2024-00-10", "2024-31-31", "1999-02-30", "2024-5-12", "20a4-05-12"] {
+            for time in ["", " 13:45", "T13:45:00", " 24:00:60", " 25:00", " 13:60", " 1:45", " 13:45:0", "T13:45:00Z", " 13-45", "  13:45"] {
+                let v = format!("{date}{time}");
+                tried += 1;
+                if iso_datetime(v.as_bytes()) {
+                    assert!(is_datetime(&v), "{v}");
+                    let slow = v.split(['T', ' ']).filter(|p| !p.is_empty()).collect::<Vec<_>>();
+                    assert!(is_date(slow[0]), "{v}");
+                    assert!(slow.len() == 1 || is_time(slow[1]), "{v}");
+                }
+            }
+        }
+        assert_eq!(tried, 88);
+        assert!(iso_datetime(b"2024-05-12 13:45:00"));
+        assert!(!iso_datetime(b"2024-13-13 13:45:00"));
+        assert!(!iso_datetime(b"2024-05-12 13:45:00Z"));
+        assert!(is_datetime("2024-05-12 13:45:00Z"));
     }
 
     #[test]
