@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use persona_survey::{import, inspection, stats, ImportOptions, QuestionKind};
+use persona_survey::{import_with, inspection, stats, Flow, ImportOptions, QuestionKind};
 
 const RESPONDENTS: usize = 100_000;
 
@@ -111,7 +111,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let size = std::fs::metadata(&path)?.len();
     let before = peak_rss_kib();
     let start = Instant::now();
-    let dataset = import(&path, &ImportOptions::default())?;
+    // BENCH_PHASES=1: when each phase of the import starts, on stderr.
+    let phases = std::env::var_os("BENCH_PHASES").is_some();
+    let mut last = None;
+    let dataset = import_with(&path, &ImportOptions::default(), &mut |p| {
+        if phases && last != Some(p.phase) {
+            last = Some(p.phase);
+            eprintln!("{:>7.3} s  {:?}", start.elapsed().as_secs_f64(), p.phase);
+        }
+        Flow::Continue
+    })?;
+    if phases {
+        eprintln!("{:>7.3} s  done", start.elapsed().as_secs_f64());
+    }
     let imported = start.elapsed();
     let inspected = inspection(&dataset);
     let mut summaries = 0;
