@@ -15,6 +15,7 @@ mod export;
 pub mod photo;
 mod reimport;
 mod search;
+mod stored_answers;
 mod studio;
 mod survey_preview;
 mod surveys;
@@ -36,6 +37,7 @@ pub use reimport::{
     headline, EvidenceChange, EvidenceStatus, QuestionChange, QuestionStatus, ReimportReport,
 };
 pub use search::{SearchHit, SearchQuery, SearchSort};
+pub use stored_answers::encode_answers;
 pub use studio::Studio;
 pub use survey_preview::{
     preview_survey, PreviewOption, PreviewQuestion, PreviewRepair, PreviewWarning, SurveyOverrides,

@@ -8,6 +8,7 @@ use persona_model::{
 use persona_store::Library;
 
 use crate::search::SearchIndex;
+use crate::stored_answers::AnswersCache;
 use crate::views::{LibraryOverview, PersonaCard, ProjectCard};
 use crate::ApiError;
 
@@ -17,6 +18,8 @@ pub struct Studio {
     clock: Box<dyn Clock>,
     /// The search index, built on first use and rebuilt after the library changes.
     index: Mutex<Option<Arc<SearchIndex>>>,
+    /// The survey answers read last, kept decoded for the explorer.
+    pub(crate) answers: AnswersCache,
 }
 
 impl std::fmt::Debug for Studio {
@@ -32,6 +35,7 @@ impl Studio {
             lib: Library::open(dir)?,
             clock,
             index: Mutex::new(None),
+            answers: AnswersCache::default(),
         })
     }
 

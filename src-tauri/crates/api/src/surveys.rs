@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use persona_model::{
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::reimport::ReimportReport;
+use crate::stored_answers::{decode_answers, encode_answers};
 use crate::survey_preview::check;
 use crate::{ApiError, Studio};
 
@@ -216,7 +218,7 @@ impl Studio {
             content_fingerprint: dataset.content_fingerprint.clone(),
             history: Vec::new(),
         };
-        let answers = serde_json::to_vec(&dataset).map_err(ApiError::Encode)?;
+        let answers = encode_answers(&dataset)?;
         let Some(old) = previous else {
             self.library().put_dataset(&record, &answers, &[])?;
             return Ok(ImportOutcome {
@@ -300,13 +302,22 @@ impl Studio {
     }
 
     /// A dataset's record and its answers as imported.
-    pub fn load_dataset(&self, reference: &str) -> Result<(DatasetRecord, Dataset), ApiError> {
+    pub fn load_dataset(
+        &self,
+        reference: &str,
+    ) -> Result<(DatasetRecord, Arc<Dataset>), ApiError> {
         let record = self.resolve_dataset(reference)?;
         let dataset = self.load_answers(&record)?;
         Ok((record, dataset))
     }
 
-    pub(crate) fn load_answers(&self, record: &DatasetRecord) -> Result<Dataset, ApiError> {
+    /// The stored answers of `record`, decoded once while they stay the same.
+    pub(crate) fn load_answers(&self, record: &DatasetRecord) -> Result<Arc<Dataset>, ApiError> {
+        self.answers
+            .get_or_load(record, || self.decode_stored_answers(record))
+    }
+
+    fn decode_stored_answers(&self, record: &DatasetRecord) -> Result<Dataset, ApiError> {
         let corrupt = |reason: String| ApiError::CorruptDataset {
             name: record.name.clone(),
             reason,
@@ -315,8 +326,7 @@ impl Studio {
             .library()
             .dataset_answers(record.id)?
             .ok_or_else(|| corrupt("its answers are missing".into()))?;
-        let dataset: Dataset =
-            serde_json::from_slice(&bytes).map_err(|e| corrupt(e.to_string()))?;
+        let dataset = decode_answers(&bytes).map_err(corrupt)?;
         if dataset.schema_version > persona_survey::DATASET_SCHEMA_VERSION {
             return Err(corrupt(format!(
                 "it was stored by a newer Persona Studio (answers schema {})",
