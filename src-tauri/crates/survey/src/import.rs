@@ -16,6 +16,7 @@ use crate::model::{Dataset, SourceInfo, Warning, WarningCode, DATASET_SCHEMA_VER
 use crate::options::ImportOptions;
 use crate::progress::{Flow, Phase, Progress, Reporter};
 use crate::questions;
+use crate::lines::human_line;
 use crate::table::{Batch, Table, TableBuilder, MAX_COLUMNS};
 use crate::typing::Profile;
 use crate::xlsx::{self, Workbook};
@@ -26,6 +27,7 @@ pub const MAX_FILE_BYTES: u64 = 1 << 30;
 
 /// Text parsed between two progress reports.
 const PARSE_REPORT_BYTES: u64 = 1 << 20;
+
 /// Spreadsheet rows between two progress reports.
 const PARSE_REPORT_ROWS: usize = 4096;
 
@@ -212,29 +214,15 @@ fn read_text(
         }
         None => delimiter::sniff(&decoded.text),
     };
-    let total = decoded.text.len() as u64;
+    let text = decoded.text.as_bytes();
+    let total = text.len() as u64;
     reporter.report(Phase::Parsing, 0, total, 0)?;
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delim)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(decoded.text.as_bytes());
+    let mut reader = csv_reader(delim, text);
     let mut record = csv::ByteRecord::new();
-    let mut next = |record: &mut csv::ByteRecord| -> Result<Option<u64>, SurveyError> {
-        match reader.read_byte_record(record) {
-            Ok(true) => Ok(Some(record.position().map_or(0, |p| p.line()))),
-            Ok(false) => Ok(None),
-            Err(e) => Err(SurveyError::BadRow {
-                line: e.position().map_or(0, |p| p.line()),
-                column: None,
-                reason: e.to_string(),
-            }),
-        }
-    };
     let field = |f: &[u8]| String::from_utf8_lossy(f).into_owned();
     let mut head: Vec<(u64, Vec<String>)> = Vec::new();
     while head.len() < HEAD_ROWS {
-        match next(&mut record)? {
+        match next_row(&mut reader, &mut record, text, 0)? {
             Some(line) => head.push((line, record.iter().map(field).collect())),
             None => break,
         }
@@ -246,34 +234,7 @@ fn read_text(
     for (line, row) in &head {
         builder.push_row(*line, row.iter().map(String::as_str), row.len());
     }
-    // Reading the next batch overlaps with encoding the current one.
-    let mut fill = |batch: &mut Batch| -> Result<u64, SurveyError> {
-        batch.clear();
-        let mut at = 0;
-        while !batch.is_full() {
-            let record = batch.slot();
-            match next(record)? {
-                Some(line) => {
-                    at = record.position().map_or(0, |p| p.byte());
-                    batch.commit(line);
-                }
-                None => break,
-            }
-        }
-        Ok(at)
-    };
-    let (mut current, mut ahead) = (Batch::default(), Batch::default());
-    let mut at = fill(&mut current)?;
-    let mut reported = 0u64;
-    while !current.is_empty() {
-        let (read, ()) = rayon::join(|| fill(&mut ahead), || builder.push_batch(&current));
-        if at >= reported + PARSE_REPORT_BYTES {
-            reported = at;
-            reporter.report(Phase::Parsing, at, total, builder.rows() as u64)?;
-        }
-        at = read?;
-        std::mem::swap(&mut current, &mut ahead);
-    }
+    read_rows(&mut reader, &mut builder, text, total, reporter)?;
     if decoded.had_errors {
         builder.warn(Warning {
             code: WarningCode::InvalidBytes,
@@ -298,6 +259,81 @@ fn read_text(
     };
     check_responses(&table, dialect.header_rows)?;
     Ok((table, source))
+}
+
+fn csv_reader(delim: u8, text: &[u8]) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .delimiter(delim)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text)
+}
+
+/// Reads the next row of `text` into `record`; answers the line it starts
+/// on (with `lines_before` line feeds before `text` in the whole file), or
+/// `None` at the end.
+fn next_row(
+    reader: &mut csv::Reader<&[u8]>,
+    record: &mut csv::ByteRecord,
+    text: &[u8],
+    lines_before: u64,
+) -> Result<Option<u64>, SurveyError> {
+    match reader.read_byte_record(record) {
+        Ok(true) => Ok(Some(
+            record.position().map_or(0, |p| human_line(text, p)) + lines_before,
+        )),
+        Ok(false) => Ok(None),
+        Err(e) => Err(SurveyError::BadRow {
+            line: e.position().map_or(0, |p| human_line(text, p)) + lines_before,
+            column: None,
+            reason: e.to_string(),
+        }),
+    }
+}
+
+/// Fills `batch` with the next rows; answers the byte offset reached.
+fn fill(
+    reader: &mut csv::Reader<&[u8]>,
+    batch: &mut Batch,
+    text: &[u8],
+    lines_before: u64,
+) -> Result<u64, SurveyError> {
+    batch.clear();
+    while !batch.is_full() {
+        let record = batch.slot();
+        match next_row(reader, record, text, lines_before)? {
+            Some(line) => batch.commit(line),
+            None => break,
+        }
+    }
+    Ok(reader.position().byte())
+}
+
+/// The rows after the header, in one piece: reading the next batch overlaps
+/// with encoding the current one.
+fn read_rows(
+    reader: &mut csv::Reader<&[u8]>,
+    builder: &mut TableBuilder,
+    text: &[u8],
+    total: u64,
+    reporter: &mut Reporter<'_>,
+) -> Result<(), SurveyError> {
+    let (mut current, mut ahead) = (Batch::default(), Batch::default());
+    let mut at = fill(reader, &mut current, text, 0)?;
+    let mut reported = 0u64;
+    while !current.is_empty() {
+        let (read, ()) = rayon::join(
+            || fill(reader, &mut ahead, text, 0),
+            || builder.push_batch(&current),
+        );
+        if at >= reported + PARSE_REPORT_BYTES {
+            reported = at;
+            reporter.report(Phase::Parsing, at, total, builder.rows() as u64)?;
+        }
+        at = read?;
+        std::mem::swap(&mut current, &mut ahead);
+    }
+    Ok(())
 }
 
 fn read_workbook(
@@ -391,4 +427,23 @@ fn assemble(
         warnings: table.warnings,
         repairs: table.repairs,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_ragged_row_of_a_file_with_windows_line_endings_is_found_on_its_line() {
+        let text = "Channel,Age\r\nInstagram,34\r\nSearch\r\n\"TikTok\r\nand more\",19\r\nEmail\r\n";
+        let dataset = import_bytes(text.as_bytes(), &ImportOptions::default()).unwrap();
+        let ragged: Vec<Option<u64>> = dataset
+            .warnings
+            .iter()
+            .filter(|w| w.code == WarningCode::RaggedRow)
+            .map(|w| w.line)
+            .collect();
+        assert_eq!(ragged, [Some(3), Some(6)]);
+        assert_eq!(dataset.lines, [2, 3, 4, 6]);
+    }
 }

@@ -26,6 +26,7 @@ mod error;
 mod import;
 mod inspect;
 mod layout;
+mod lines;
 mod matching;
 mod model;
 pub mod mojibake;
