@@ -132,7 +132,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 }
 
 /// Refuses bytes that cannot be text: a NUL, or many control characters.
-fn reject_binary(bytes: &[u8]) -> Result<(), SurveyError> {
+pub(crate) fn reject_binary(bytes: &[u8]) -> Result<(), SurveyError> {
     let sample = &bytes[..bytes.len().min(64 * 1024)];
     let mut controls = 0usize;
     let mut first: Option<(usize, u8)> = None;

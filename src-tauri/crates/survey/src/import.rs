@@ -16,7 +16,7 @@ use crate::model::{Dataset, SourceInfo, Warning, WarningCode, DATASET_SCHEMA_VER
 use crate::options::ImportOptions;
 use crate::progress::{Flow, Phase, Progress, Reporter};
 use crate::questions;
-use crate::lines::human_line;
+use crate::stream;
 use crate::table::{Batch, Table, TableBuilder, MAX_COLUMNS};
 use crate::typing::Profile;
 use crate::xlsx::{self, Workbook};
@@ -50,8 +50,99 @@ pub fn import_with(
     progress: &mut dyn FnMut(Progress) -> Flow,
 ) -> Result<Dataset, SurveyError> {
     let mut reporter = Reporter::new(progress);
+    if let Some(dataset) = import_streaming(path, options, &mut reporter)? {
+        return Ok(dataset);
+    }
     let bytes = read_reporting(path, options, &mut reporter)?;
     import_reporting(&bytes, options, &mut reporter)
+}
+
+/// Files at least this large are parsed as they are read when they are UTF-8
+/// text; smaller ones are read whole first.
+const STREAM_MIN_BYTES: u64 = 8 << 20;
+/// What is read of a file to decide how to import it.
+const PREFIX_BYTES: u64 = 1 << 20;
+
+/// Imports a large UTF-8 text file while reading it, without holding the file
+/// in memory; `None` when the file is not one, or turns out part-way not to be
+/// UTF-8 after all, for [`import_with`] to read it whole.
+fn import_streaming(
+    path: &Path,
+    options: &ImportOptions,
+    reporter: &mut Reporter<'_>,
+) -> Result<Option<Dataset>, SurveyError> {
+    let io = |source| SurveyError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let limit = options.max_bytes.min(MAX_FILE_BYTES);
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if !(STREAM_MIN_BYTES..=limit).contains(&size) {
+        return Ok(None);
+    }
+    if let Some(label) = &options.encoding {
+        if encoding::encoding_for_label(label)? != encoding_rs::UTF_8 {
+            return Ok(None);
+        }
+    }
+    let mut prefix = Vec::new();
+    (&file)
+        .take(PREFIX_BYTES)
+        .read_to_end(&mut prefix)
+        .map_err(io)?;
+    if xlsx::is_container(&prefix)
+        || encoding::detect(&prefix) != encoding_rs::UTF_8
+        || encoding::reject_binary(&prefix).is_err()
+    {
+        return Ok(None);
+    }
+    let head = match std::str::from_utf8(&prefix) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(&prefix[..e.valid_up_to()]).unwrap_or_default(),
+    };
+    if head.trim().is_empty() {
+        return Ok(None);
+    }
+    let delim = delimiter_of(options, head)?;
+    reporter.report(Phase::Parsing, 0, size, 0)?;
+    let text = stream::Utf8Text::new(std::io::Cursor::new(prefix).chain(file));
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delim)
+        .has_headers(false)
+        .flexible(true)
+        .buffer_capacity(1 << 16)
+        .from_reader(text);
+    let (dialect, builder) = match parse_rows(&mut reader, size, options, reporter) {
+        Err(SurveyError::Io { source, .. }) if stream::is_not_utf8(&source) => return Ok(None),
+        Err(SurveyError::Io { source, .. }) => return Err(io(source)),
+        other => other?,
+    };
+    reporter.report(Phase::Parsing, size, size, builder.rows() as u64)?;
+    let table = builder.finish();
+    let source = SourceInfo {
+        tool: dialect.tool,
+        encoding: encoding_rs::UTF_8.name().to_string(),
+        bom: reader.get_ref().bom,
+        delimiter: Some(delim as char),
+        header_rows: dialect.header_rows,
+        sheet: None,
+        format: "csv".to_string(),
+    };
+    check_responses(&table, dialect.header_rows)?;
+    assemble(Content::File(path), table, source, options, reporter).map(Some)
+}
+
+/// The delimiter the user chose, or the one that splits `text` best.
+fn delimiter_of(options: &ImportOptions, text: &str) -> Result<u8, SurveyError> {
+    match options.delimiter {
+        Some(d) if d.is_ascii() && d != '"' && d != '\n' && d != '\r' => Ok(d as u8),
+        Some(d) => Err(SurveyError::BadOption {
+            option: "delimiter",
+            reason: format!("{d:?} cannot separate fields"),
+        }),
+        None => Ok(delimiter::sniff(text)),
+    }
 }
 
 /// Reads a file, refusing it by its size before reading when it is too big.
@@ -135,7 +226,7 @@ fn import_reporting(
         Some(kind) => read_workbook(bytes, kind, options, reporter)?,
         None => read_text(bytes, options, reporter)?,
     };
-    assemble(bytes, table, source, options, reporter)
+    assemble(Content::Bytes(bytes), table, source, options, reporter)
 }
 
 fn choose_dialect(head: &[Vec<String>], options: &ImportOptions) -> Result<Dialect, SurveyError> {
@@ -204,37 +295,15 @@ fn read_text(
     if decoded.text.trim().is_empty() {
         return Err(SurveyError::Empty);
     }
-    let delim = match options.delimiter {
-        Some(d) if d.is_ascii() && d != '"' && d != '\n' && d != '\r' => d as u8,
-        Some(d) => {
-            return Err(SurveyError::BadOption {
-                option: "delimiter",
-                reason: format!("{d:?} cannot separate fields"),
-            })
-        }
-        None => delimiter::sniff(&decoded.text),
-    };
-    let text = decoded.text.as_bytes();
+    let delim = delimiter_of(options, &decoded.text)?;
+    // Line breaks as `\n` (see the `stream` module), as a streamed file reads.
+    let mut text = decoded.text.into_owned().into_bytes();
+    let kept = stream::join_crlf(&mut text);
+    text.truncate(kept);
     let total = text.len() as u64;
     reporter.report(Phase::Parsing, 0, total, 0)?;
-    let mut reader = csv_reader(delim, text);
-    let mut record = csv::ByteRecord::new();
-    let field = |f: &[u8]| String::from_utf8_lossy(f).into_owned();
-    let mut head: Vec<(u64, Vec<String>)> = Vec::new();
-    while head.len() < HEAD_ROWS {
-        match next_row(&mut reader, &mut record, text, 0)? {
-            Some(line) => head.push((line, record.iter().map(field).collect())),
-            None => break,
-        }
-    }
-    if head.is_empty() {
-        return Err(SurveyError::Empty);
-    }
-    let (dialect, mut builder) = start_table(&mut head, options)?;
-    for (line, row) in &head {
-        builder.push_row(*line, row.iter().map(String::as_str), row.len());
-    }
-    read_rows(&mut reader, &mut builder, text, total, reporter)?;
+    let mut reader = csv_reader(delim, &text);
+    let (dialect, mut builder) = parse_rows(&mut reader, total, options, reporter)?;
     if decoded.had_errors {
         builder.warn(Warning {
             code: WarningCode::InvalidBytes,
@@ -261,6 +330,33 @@ fn read_text(
     Ok((table, source))
 }
 
+/// Reads the header rows and every respondent row of `reader` into a table.
+fn parse_rows<R: Read + Send>(
+    reader: &mut csv::Reader<R>,
+    total: u64,
+    options: &ImportOptions,
+    reporter: &mut Reporter<'_>,
+) -> Result<(Dialect, TableBuilder), SurveyError> {
+    let mut record = csv::ByteRecord::new();
+    let field = |f: &[u8]| String::from_utf8_lossy(f).into_owned();
+    let mut head: Vec<(u64, Vec<String>)> = Vec::new();
+    while head.len() < HEAD_ROWS {
+        match next_row(reader, &mut record)? {
+            Some(line) => head.push((line, record.iter().map(field).collect())),
+            None => break,
+        }
+    }
+    if head.is_empty() {
+        return Err(SurveyError::Empty);
+    }
+    let (dialect, mut builder) = start_table(&mut head, options)?;
+    for (line, row) in &head {
+        builder.push_row(*line, row.iter().map(String::as_str), row.len());
+    }
+    read_rows(reader, &mut builder, total, reporter)?;
+    Ok((dialect, builder))
+}
+
 fn csv_reader(delim: u8, text: &[u8]) -> csv::Reader<&[u8]> {
     csv::ReaderBuilder::new()
         .delimiter(delim)
@@ -269,39 +365,40 @@ fn csv_reader(delim: u8, text: &[u8]) -> csv::Reader<&[u8]> {
         .from_reader(text)
 }
 
-/// Reads the next row of `text` into `record`; answers the line it starts
-/// on (with `lines_before` line feeds before `text` in the whole file), or
-/// `None` at the end.
-fn next_row(
-    reader: &mut csv::Reader<&[u8]>,
+/// Reads the next row into `record`; answers the line it starts on, or
+/// `None` at the end. A failure to read the file itself comes back as
+/// [`SurveyError::Io`] (its path for the caller to fill in).
+fn next_row<R: Read>(
+    reader: &mut csv::Reader<R>,
     record: &mut csv::ByteRecord,
-    text: &[u8],
-    lines_before: u64,
 ) -> Result<Option<u64>, SurveyError> {
     match reader.read_byte_record(record) {
-        Ok(true) => Ok(Some(
-            record.position().map_or(0, |p| human_line(text, p)) + lines_before,
-        )),
+        Ok(true) => Ok(Some(record.position().map_or(0, |p| p.line()))),
         Ok(false) => Ok(None),
-        Err(e) => Err(SurveyError::BadRow {
-            line: e.position().map_or(0, |p| human_line(text, p)) + lines_before,
-            column: None,
-            reason: e.to_string(),
-        }),
+        Err(e) => {
+            let line = e.position().map_or(0, |p| p.line());
+            let reason = e.to_string();
+            Err(match e.into_kind() {
+                csv::ErrorKind::Io(source) => SurveyError::Io {
+                    path: std::path::PathBuf::new(),
+                    source,
+                },
+                _ => SurveyError::BadRow {
+                    line,
+                    column: None,
+                    reason,
+                },
+            })
+        }
     }
 }
 
 /// Fills `batch` with the next rows; answers the byte offset reached.
-fn fill(
-    reader: &mut csv::Reader<&[u8]>,
-    batch: &mut Batch,
-    text: &[u8],
-    lines_before: u64,
-) -> Result<u64, SurveyError> {
+fn fill<R: Read>(reader: &mut csv::Reader<R>, batch: &mut Batch) -> Result<u64, SurveyError> {
     batch.clear();
     while !batch.is_full() {
         let record = batch.slot();
-        match next_row(reader, record, text, lines_before)? {
+        match next_row(reader, record)? {
             Some(line) => batch.commit(line),
             None => break,
         }
@@ -309,21 +406,20 @@ fn fill(
     Ok(reader.position().byte())
 }
 
-/// The rows after the header, in one piece: reading the next batch overlaps
-/// with encoding the current one.
-fn read_rows(
-    reader: &mut csv::Reader<&[u8]>,
+/// The rows after the header: reading the next batch overlaps with encoding
+/// the current one.
+fn read_rows<R: Read + Send>(
+    reader: &mut csv::Reader<R>,
     builder: &mut TableBuilder,
-    text: &[u8],
     total: u64,
     reporter: &mut Reporter<'_>,
 ) -> Result<(), SurveyError> {
     let (mut current, mut ahead) = (Batch::default(), Batch::default());
-    let mut at = fill(reader, &mut current, text, 0)?;
+    let mut at = fill(reader, &mut current)?;
     let mut reported = 0u64;
     while !current.is_empty() {
         let (read, ()) = rayon::join(
-            || fill(reader, &mut ahead, text, 0),
+            || fill(reader, &mut ahead),
             || builder.push_batch(&current),
         );
         if at >= reported + PARSE_REPORT_BYTES {
@@ -390,8 +486,34 @@ fn hex(digest: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// What a dataset's content fingerprint is taken of: the file's bytes.
+#[derive(Clone, Copy)]
+enum Content<'a> {
+    Bytes(&'a [u8]),
+    /// A file not held in memory, read again for its digest.
+    File(&'a Path),
+}
+
+impl Content<'_> {
+    fn sha256(self) -> Result<String, SurveyError> {
+        match self {
+            Content::Bytes(bytes) => Ok(hex(&Sha256::digest(bytes))),
+            Content::File(path) => {
+                let io = |source| SurveyError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                };
+                let mut file = std::fs::File::open(path).map_err(io)?;
+                let mut digest = Sha256::new();
+                std::io::copy(&mut file, &mut digest).map_err(io)?;
+                Ok(hex(&digest.finalize()))
+            }
+        }
+    }
+}
+
 fn assemble(
-    bytes: &[u8],
+    content: Content<'_>,
     table: Table,
     source: SourceInfo,
     options: &ImportOptions,
@@ -402,7 +524,7 @@ fn assemble(
     reporter.report(Phase::Typing, 0, width, rows)?;
     // The file's digest is taken while the columns are typed.
     let (content_fingerprint, questions) = rayon::join(
-        || hex(&Sha256::digest(bytes)),
+        || content.sha256(),
         || {
             let profiles: Vec<Profile> = table.columns.par_iter().map(Profile::of).collect();
             let drafts = layout::group(source.tool, &table.header_rows, &table.columns, &profiles);
@@ -415,6 +537,7 @@ fn assemble(
         survey.update(q.text.trim().to_lowercase().as_bytes());
         survey.update(b"\n");
     }
+    let content_fingerprint = content_fingerprint?;
     reporter.report(Phase::Typing, width, width, rows)?;
     Ok(Dataset {
         schema_version: DATASET_SCHEMA_VERSION,

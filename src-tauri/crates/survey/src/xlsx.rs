@@ -48,6 +48,14 @@ const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const ZIP_EMPTY_MAGIC: &[u8] = b"PK\x05\x06";
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
+/// Whether `bytes` start like a spreadsheet container (ZIP or OLE), whatever
+/// is inside.
+pub(crate) fn is_container(bytes: &[u8]) -> bool {
+    [ZIP_MAGIC, ZIP_EMPTY_MAGIC, OLE_MAGIC]
+        .iter()
+        .any(|magic| bytes.starts_with(magic))
+}
+
 /// Classifies `bytes`: `Ok(None)` for text, `Ok(Some(kind))` for a
 /// spreadsheet this crate reads, an error for any other container.
 pub fn classify(bytes: &[u8]) -> Result<Option<Workbook>, SurveyError> {
