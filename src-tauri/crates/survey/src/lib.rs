@@ -10,7 +10,8 @@
 //!   `survey inspect --json` contract ([`Inspection`]).
 //! - [`import`] / [`import_bytes`]: the full [`Dataset`] the store keeps;
 //!   [`import_with`] / [`import_bytes_with`] report [`Progress`] and can be
-//!   cancelled ([`Flow::Cancel`] → [`SurveyError::Cancelled`]).
+//!   cancelled ([`Flow::Cancel`] → [`SurveyError::Cancelled`]). A large
+//!   UTF-8 text file is parsed as it is read, never held whole in memory.
 //! - [`stats`] and [`segment`]: counts, percentages, Wilson intervals,
 //!   medians, phrases, within a segment.
 //!
