@@ -19,6 +19,9 @@ const MAX_RAGGED_LISTED: usize = 20;
 /// Rows encoded together: enough to share the work between threads by
 /// column, small enough that a batch stays in cache-friendly megabytes.
 pub const BATCH_ROWS: usize = 1024;
+/// Rows seen before choosing the columns whose cells are encoded only when
+/// the table is finished (see [`Deferred`]).
+const DECIDE_AFTER_ROWS: usize = 512;
 /// Marks a dictionary entry that is not a mojibake original.
 const NO_REPAIR: u32 = u32::MAX;
 
@@ -152,6 +155,22 @@ struct ColumnBuilder {
     /// Repairs of this column's cells, each with the respondent where it
     /// was found, so the table can list all repairs in reading order.
     repairs: Vec<(usize, Repair)>,
+    /// Cells kept as read, to encode when the table is finished.
+    deferred: Option<Deferred>,
+}
+
+/// The cells of a column whose answers are mostly distinct (times, ids,
+/// free text), kept as read from some row on and put in the dictionary when
+/// the table is finished. Encoded row by row beside all the other columns,
+/// the large dictionaries of such columns together outgrow the processor's
+/// cache and nearly every look-up waits for memory; encoded one column at a
+/// time at the end, each stays in cache. The codes come out the same.
+struct Deferred {
+    /// The respondent of the first cell kept.
+    first: usize,
+    text: Vec<u8>,
+    /// One per respondent from `first` on; an empty span is no answer.
+    cells: Vec<Span>,
 }
 
 /// A stretch of a column's `text`.
@@ -180,6 +199,58 @@ impl ColumnBuilder {
             values: vec![Span { start: 0, len: 0 }],
             codes: Vec::new(),
             repairs: Vec::new(),
+            deferred: None,
+        }
+    }
+
+    /// Takes a cell (`None`: no answer) of respondent `respondent` at `line`:
+    /// encodes it now, or keeps it for later when the column defers.
+    #[inline]
+    fn take(
+        &mut self,
+        column: usize,
+        cell: Option<&[u8]>,
+        line: u64,
+        respondent: usize,
+        rules: &CellRules<'_>,
+    ) {
+        if let Some(d) = &mut self.deferred {
+            let start = d.text.len() as u32;
+            if let Some(cell) = cell {
+                d.text.extend_from_slice(cell);
+            }
+            d.cells.push(Span {
+                start,
+                len: d.text.len() as u32 - start,
+            });
+            return;
+        }
+        let code = match cell {
+            Some(cell) => self.code_of(column, cell, line, respondent, rules),
+            None => 0,
+        };
+        self.codes.push(code);
+    }
+
+    /// Encodes the cells kept for later, in reading order; `lines` holds the
+    /// line of every respondent.
+    fn catch_up(&mut self, column: usize, lines: &[u64], rules: &CellRules<'_>) {
+        let Some(d) = self.deferred.take() else {
+            return;
+        };
+        self.codes.reserve(d.cells.len());
+        for (k, span) in d.cells.iter().enumerate() {
+            let respondent = d.first + k;
+            let code = match span.len {
+                0 => 0,
+                _ => {
+                    let start = span.start as usize;
+                    let cell = d.text.get(start..start + span.len as usize).unwrap_or(b"");
+                    let line = lines.get(respondent).copied().unwrap_or(0);
+                    self.code_of(column, cell, line, respondent, rules)
+                }
+            };
+            self.codes.push(code);
         }
     }
 
@@ -335,6 +406,8 @@ pub struct TableBuilder {
     pending: Batch,
     /// Reused list of the rows of a batch that hold an answer.
     kept: Vec<usize>,
+    /// Whether the columns to encode at the end have been chosen.
+    deferring_decided: bool,
 }
 
 impl TableBuilder {
@@ -383,6 +456,7 @@ impl TableBuilder {
             empty_rows: 0,
             pending: Batch::default(),
             kept: Vec::new(),
+            deferring_decided: false,
         }
     }
 
@@ -474,16 +548,26 @@ impl TableBuilder {
                     let record = &records[i];
                     for (offset, column) in columns.iter_mut().enumerate() {
                         let c = start + offset;
-                        let code = match record.get(c).and_then(|f| rules.cell(f, ascii[i])) {
-                            Some(cell) => column.code_of(c, cell, lines[i], first + k, &rules),
-                            None => 0,
-                        };
-                        column.codes.push(code);
+                        let cell = record.get(c).and_then(|f| rules.cell(f, ascii[i]));
+                        column.take(c, cell, lines[i], first + k, &rules);
                     }
                 }
             });
         self.kept = kept;
         self.missing = missing;
+        if !self.deferring_decided && self.lines.len() >= DECIDE_AFTER_ROWS {
+            self.deferring_decided = true;
+            let rows = self.lines.len();
+            for column in &mut self.columns {
+                if column.values.len() * 2 > rows {
+                    column.deferred = Some(Deferred {
+                        first: rows,
+                        text: Vec::new(),
+                        cells: Vec::new(),
+                    });
+                }
+            }
+        }
     }
 
     fn note_ragged(&mut self, line: u64, len: usize) {
@@ -520,6 +604,16 @@ impl TableBuilder {
         if !self.pending.is_empty() {
             self.flush_pending();
         }
+        let rules = CellRules {
+            missing: &self.missing,
+            repair_mojibake: self.repair_mojibake,
+            hasher: FixedState::default(),
+        };
+        let lines = &self.lines;
+        self.columns
+            .par_iter_mut()
+            .enumerate()
+            .for_each(|(c, column)| column.catch_up(c, lines, &rules));
         // Column repairs in the order the cells were read: by respondent,
         // then column (the sort is stable and each column's list is in
         // respondent order already).
@@ -633,6 +727,45 @@ mod tests {
         assert_eq!(t.repairs.len(), 1);
         assert_eq!(t.repairs[0].cells, 2);
         assert_eq!(t.repairs[0].line, 3);
+    }
+
+    #[test]
+    fn a_mostly_distinct_column_encoded_at_the_end_has_the_codes_of_reading_order() {
+        let cell = |r: usize| -> String {
+            match r {
+                _ if r % 100 == 7 => "NA".into(),
+                _ if r % 250 == 3 => String::new(),
+                _ if r % 333 == 5 => "CÃ\u{a0} phÃª".into(),
+                _ if r % 400 == 9 => "Cà phê".into(),
+                _ => format!("2024-05-{:02} 10:{:02}", 1 + r % 28, r % 2500 / 28),
+            }
+        };
+        let cells: Vec<String> = (0..3000).map(cell).collect();
+        let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
+        let t = table(&refs, true);
+        // The same codes by a plain first-seen dictionary.
+        let mut values = vec![String::new()];
+        let mut codes = Vec::new();
+        for c in &cells {
+            let text = if c == "CÃ\u{a0} phÃª" { "Cà phê" } else { c.as_str() };
+            if text.is_empty() || text == "NA" {
+                codes.push(0);
+                continue;
+            }
+            let code = values.iter().position(|v| v == text).unwrap_or_else(|| {
+                values.push(text.to_string());
+                values.len() - 1
+            });
+            codes.push(code as u32);
+        }
+        let q = &t.columns[1];
+        assert!(q.values.len() * 2 > 3000, "the column is mostly distinct");
+        assert_eq!(q.values, values);
+        assert_eq!(q.codes, codes);
+        assert_eq!(t.repairs.len(), 1);
+        assert_eq!(t.repairs[0].cells, (0..3000).filter(|r| r % 333 == 5 && r % 100 != 7 && r % 250 != 3).count() as u64);
+        assert_eq!(t.repairs[0].line, 7, "first met on respondent 5, line 7");
+        assert_eq!(t.lines.len(), 3000);
     }
 
     #[test]
