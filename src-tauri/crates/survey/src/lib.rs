@@ -31,6 +31,7 @@ mod matching;
 mod model;
 pub mod mojibake;
 mod options;
+mod packed_codes;
 mod progress;
 mod questions;
 pub mod segment;

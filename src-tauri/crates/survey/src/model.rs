@@ -145,7 +145,8 @@ pub struct Column {
     pub headers: Vec<String>,
     /// Distinct cell values (after trimming and mojibake repair); `values[0]` is "".
     pub values: Vec<String>,
-    /// One code per respondent.
+    /// One code per respondent (stored packed, see `packed_codes`).
+    #[serde(with = "crate::packed_codes")]
     pub codes: Vec<u32>,
 }
 
