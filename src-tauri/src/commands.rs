@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::time::{Duration, Instant};
 
 use persona_api::bundle::{ImportSummary, OnConflict};
 use persona_api::model::{
@@ -16,7 +17,7 @@ use persona_api::{
     font_book, BundleExport, BundlePreview, BundleSelection, DatasetProfile, DatasetSummary,
     ErrorBody, EvidenceSpec, ExampleOutcome, ExportFormat, ExportReport, ExportRequest, ImportInto,
     ImportOutcome, LibraryOverview, SearchHit, SearchQuery, SegmentComparison, Studio,
-    SurveyImport, SurveyOverrides, SurveyPreview,
+    SurveyImport, SurveyOverrides, SurveyPhase, SurveyPreview, SurveyProgress,
 };
 use tauri::ipc::{InvokeBody, Request, Response};
 use tauri::{AppHandle, Emitter, Manager, State, WebviewWindow};
@@ -457,17 +458,48 @@ pub async fn choose_survey_file(window: WebviewWindow) -> Reply<Option<String>> 
         .map(|p| p.display().to_string()))
 }
 
+/// The event survey previews and imports report their progress with.
+pub const SURVEY_PROGRESS_EVENT: &str = "survey-progress";
+
+/// Sends survey progress to the window, at most every 50 ms (and at every change of
+/// phase): the importer reports far more often than a progress bar can show.
+struct ProgressEvents {
+    app: AppHandle,
+    last: Option<(SurveyPhase, Instant)>,
+}
+
+impl ProgressEvents {
+    fn send(&mut self, progress: SurveyProgress) {
+        let due = match self.last {
+            Some((phase, at)) => {
+                phase != progress.phase || at.elapsed() >= Duration::from_millis(50)
+            }
+            None => true,
+        };
+        if due {
+            self.last = Some((progress.phase, Instant::now()));
+            let _ = self.app.emit(SURVEY_PROGRESS_EVENT, progress);
+        }
+    }
+}
+
 /// Runs survey work off the async runtime (a big file takes seconds) with a fresh
-/// cancel flag.
+/// cancel flag and progress sent as `survey-progress` events.
 async fn survey_job<T: Send + 'static>(
     app: &AppHandle,
-    work: impl FnOnce(&AppState, &AtomicBool) -> Reply<T> + Send + 'static,
+    work: impl FnOnce(&AppState, &AtomicBool, &mut dyn FnMut(SurveyProgress)) -> Reply<T>
+        + Send
+        + 'static,
 ) -> Reply<T> {
     let handle = app.clone();
     let flag = app.state::<AppState>().start_survey_job();
     tauri::async_runtime::spawn_blocking(move || {
+        let mut events = ProgressEvents {
+            app: handle.clone(),
+            last: None,
+        };
         let state = handle.state::<AppState>();
-        work(&state, &flag)
+        work(&state, &flag, &mut |p| events.send(p))
     })
     .await
     .map_err(|e| ErrorBody {
@@ -483,8 +515,9 @@ pub async fn preview_survey(
     path: String,
     options: SurveyOverrides,
 ) -> Reply<SurveyPreview> {
-    survey_job(&app, move |_, cancel| {
-        persona_api::preview_survey(Path::new(&path), &options, cancel).map_err(|e| e.body())
+    survey_job(&app, move |_, cancel, progress| {
+        persona_api::preview_survey(Path::new(&path), &options, cancel, progress)
+            .map_err(|e| e.body())
     })
     .await
 }
@@ -500,7 +533,7 @@ pub async fn import_survey(
     options: SurveyOverrides,
     replaces: Option<DatasetId>,
 ) -> Reply<ImportOutcome> {
-    survey_job(&app, move |state, cancel| {
+    survey_job(&app, move |state, cancel, progress| {
         let request = SurveyImport {
             file: PathBuf::from(path),
             project: project.to_string(),
@@ -509,11 +542,13 @@ pub async fn import_survey(
             replaces: replaces.map(|d| d.to_string()),
             as_new: false,
         };
-        let dataset = persona_api::read_import(&request, cancel).map_err(|e| e.body())?;
+        let dataset = persona_api::read_import(&request, cancel, progress).map_err(|e| e.body())?;
         let studio = locked(&state.studio)?;
         if cancel.load(Ordering::SeqCst) {
             return Err(persona_api::ApiError::Cancelled.body());
         }
+        // Storing is one transaction: it cannot be cancelled half-way.
+        progress(SurveyProgress::storing(dataset.respondents() as u64));
         studio.store_survey(&request, dataset).map_err(|e| e.body())
     })
     .await

@@ -82,7 +82,11 @@ test('slow survey work shows a working state after half a second and can be canc
   await page.getByTestId('import-survey').click();
   const dialog = page.getByTestId('survey-import-dialog');
   await expect(dialog.getByTestId('survey-working')).toBeVisible();
-  await expect(dialog.getByTestId('survey-working')).toContainText('Reading the file');
+  // The phase the app reports, and how much of it is done.
+  await expect(dialog.getByTestId('survey-phase')).toHaveText('Reading the rows…');
+  const bar = dialog.getByTestId('survey-progress');
+  const first = Number(await bar.getAttribute('aria-valuenow'));
+  await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(first);
   await dialog.getByTestId('survey-cancel').click();
   await expect(dialog.getByTestId('survey-working')).toBeHidden();
   const calls = await page.evaluate(() => (window as unknown as { __PERSONA_STUDIO_MOCK__: Mock }).__PERSONA_STUDIO_MOCK__.calls);
@@ -92,6 +96,21 @@ test('slow survey work shows a working state after half a second and can be canc
   await dialog.getByRole('button', { name: 'Cancel', exact: true }).last().click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('surveys-empty')).toBeVisible();
+});
+
+test('a slow import reports its phases through to storing', async ({ page }) => {
+  await openSurveys(page);
+  await page.getByTestId('import-survey').click();
+  const dialog = page.getByTestId('survey-import-dialog');
+  await expect(dialog.getByTestId('survey-question')).toHaveCount(5);
+  await steer(page, (m) => (m.surveyDelayMs = 3_000));
+  await dialog.getByTestId('survey-import-confirm').click();
+  const phase = dialog.getByTestId('survey-phase');
+  await expect(phase).toHaveText('Reading the rows…');
+  await expect(phase).toHaveText('Typing the questions…');
+  await expect(phase).toHaveText('Storing in the library…');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('dataset-row')).toHaveCount(1);
 });
 
 test('the explorer draws a chart per question: bars with labels and shares, a histogram, phrases and answers', async ({ page }) => {

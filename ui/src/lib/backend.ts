@@ -17,6 +17,7 @@ import type { SearchQuery } from './bindings/SearchQuery';
 import type { BundleExport } from './bindings/BundleExport';
 import type { BundlePreview } from './bindings/BundlePreview';
 import type { DeckProgress } from './bindings/DeckProgress';
+import type { SurveyProgress } from './bindings/SurveyProgress';
 import type { ExportFormat } from './bindings/ExportFormat';
 import type { ExportReport } from './bindings/ExportReport';
 import type { ImportSummary } from './bindings/ImportSummary';
@@ -96,6 +97,8 @@ export interface Backend {
   importSurvey(project: ProjectId, path: string, options: SurveyOverrides, replaces: DatasetId | null): Promise<ImportOutcome>;
   /** Stops a running survey preview or import; it then rejects with code `cancelled`. */
   cancelSurvey(): Promise<null>;
+  /** Progress of the running survey preview or import, a few times a second; answers the unsubscribe. */
+  onSurveyProgress(listener: (progress: SurveyProgress) => void): Promise<() => void>;
   listDatasets(): Promise<DatasetSummary[]>;
   /** Every question profiled, within `segment` when given. */
   datasetProfile(dataset: DatasetId, segment: SegmentFilter | null): Promise<DatasetProfile>;

@@ -18,6 +18,7 @@ mod search;
 mod stored_answers;
 mod studio;
 mod survey_preview;
+mod survey_progress;
 mod surveys;
 mod templates;
 mod views;
@@ -43,6 +44,7 @@ pub use survey_preview::{
     preview_survey, PreviewOption, PreviewQuestion, PreviewRepair, PreviewWarning, SurveyOverrides,
     SurveyPreview, MAX_PREVIEW_OPTIONS, MAX_PREVIEW_REPAIRS,
 };
+pub use survey_progress::{SurveyPhase, SurveyProgress};
 pub use surveys::{read_import, DatasetSummary, ImportOutcome, ImportStatus, SurveyImport};
 pub use views::{LibraryOverview, PersonaCard, ProjectCard};
 

@@ -4,12 +4,13 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 
 use persona_survey::{Dataset, ImportOptions, QuestionKind, Tool};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::survey_progress::{check, read_watched, SurveyProgress};
 use crate::surveys::tool_name;
 use crate::ApiError;
 
@@ -179,30 +180,16 @@ fn snake<T: Serialize>(value: T) -> String {
         .unwrap_or_default()
 }
 
-/// Stops work between phases when the user cancelled.
-pub(crate) fn check(cancel: &AtomicBool) -> Result<(), ApiError> {
-    if cancel.load(Ordering::SeqCst) {
-        Err(ApiError::Cancelled)
-    } else {
-        Ok(())
-    }
-}
-
-/// Reads and types the survey at `path` with `overrides`, checking `cancel` between
-/// phases; nothing is stored.
+/// Reads and types the survey at `path` with `overrides`, reporting `progress` and
+/// stopping when `cancel` is set; nothing is stored.
 pub(crate) fn read_survey(
     path: &Path,
     overrides: &SurveyOverrides,
     cancel: &AtomicBool,
+    progress: &mut dyn FnMut(SurveyProgress),
 ) -> Result<Dataset, ApiError> {
     let options = overrides.options()?;
-    check(cancel)?;
-    let dataset = persona_survey::import(path, &options).map_err(|source| ApiError::Survey {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    check(cancel)?;
-    Ok(dataset)
+    read_watched(path, &options, cancel, progress)
 }
 
 /// The preview of the survey file at `path` with `overrides`; writes nothing.
@@ -210,8 +197,9 @@ pub fn preview_survey(
     path: &Path,
     overrides: &SurveyOverrides,
     cancel: &AtomicBool,
+    progress: &mut dyn FnMut(SurveyProgress),
 ) -> Result<SurveyPreview, ApiError> {
-    let dataset = read_survey(path, overrides, cancel)?;
+    let dataset = read_survey(path, overrides, cancel, progress)?;
     let inspection = persona_survey::inspection(&dataset);
     check(cancel)?;
     let questions = inspection

@@ -17,7 +17,7 @@ use ts_rs::TS;
 
 use crate::reimport::ReimportReport;
 use crate::stored_answers::{decode_answers, encode_answers};
-use crate::survey_preview::check;
+use crate::survey_progress::{read_watched, SurveyProgress};
 use crate::{ApiError, Studio};
 
 /// `survey import`: what to import and where.
@@ -113,18 +113,14 @@ pub(crate) fn survey_segment(filter: &SegmentFilter) -> Segment {
     }
 }
 
-/// Reads and types the file of an import, checking `cancel` between phases; stores
-/// nothing (the first half of [`Studio::import_survey`]).
-pub fn read_import(request: &SurveyImport, cancel: &AtomicBool) -> Result<Dataset, ApiError> {
-    check(cancel)?;
-    let dataset = persona_survey::import(&request.file, &request.options).map_err(|source| {
-        ApiError::Survey {
-            path: request.file.clone(),
-            source,
-        }
-    })?;
-    check(cancel)?;
-    Ok(dataset)
+/// Reads and types the file of an import, reporting `progress` and stopping when
+/// `cancel` is set; stores nothing (the first half of [`Studio::import_survey`]).
+pub fn read_import(
+    request: &SurveyImport,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(SurveyProgress),
+) -> Result<Dataset, ApiError> {
+    read_watched(&request.file, &request.options, cancel, progress)
 }
 
 fn file_name(path: &Path) -> String {
@@ -139,7 +135,7 @@ impl Studio {
     /// persona) in one transaction. A file that cannot be read changes nothing.
     pub fn import_survey(&self, request: &SurveyImport) -> Result<ImportOutcome, ApiError> {
         self.resolve_project(&request.project)?;
-        let dataset = read_import(request, &AtomicBool::new(false))?;
+        let dataset = read_import(request, &AtomicBool::new(false), &mut |_| {})?;
         self.store_survey(request, dataset)
     }
 

@@ -5,6 +5,8 @@ import type { Brand } from '../bindings/Brand';
 import type { BundleExport } from '../bindings/BundleExport';
 import type { BundlePreview } from '../bindings/BundlePreview';
 import type { DeckProgress } from '../bindings/DeckProgress';
+import type { SurveyPhase } from '../bindings/SurveyPhase';
+import type { SurveyProgress } from '../bindings/SurveyProgress';
 import type { ExportFormat } from '../bindings/ExportFormat';
 import type { ExportReport } from '../bindings/ExportReport';
 import type { ImportSummary } from '../bindings/ImportSummary';
@@ -797,21 +799,48 @@ export class MockBackend implements Backend {
     return this.answer('choose_survey_file', () => this.nextSurveyFile);
   }
 
-  /** Waits `surveyDelayMs` unless cancelled (then rejects like the app: code `cancelled`). */
-  private async surveyWork(): Promise<void> {
+  /**
+   * Waits `surveyDelayMs` unless cancelled (then rejects like the app: code `cancelled`),
+   * reporting progress through the phases as the app does: parsing, typing, and for an
+   * import storing, every 100 ms.
+   */
+  private async surveyWork(storing = false): Promise<void> {
     this.surveyCancel?.();
     if (this.surveyDelayMs <= 0) return;
+    const phases: SurveyPhase[] = storing ? ['parsing', 'typing', 'storing'] : ['parsing', 'typing'];
+    const started = Date.now();
+    const report = () => {
+      const share = Math.min(1, (Date.now() - started) / this.surveyDelayMs);
+      // Parsing takes most of the time, as in the app.
+      const parsing = storing ? 0.7 : 0.85;
+      const phase: SurveyPhase = share < parsing ? 'parsing' : storing && share >= 0.9 ? 'storing' : 'typing';
+      const fraction = phase === 'parsing' ? share / parsing : phase === 'typing' ? Math.min(1, (share - parsing) / 0.2) : 0;
+      const progress: SurveyProgress = { phase, fraction, rows: Math.round(1000 * Math.min(1, share / parsing)) };
+      if (phases.includes(phase)) this.surveyListeners.forEach((l) => l(progress));
+    };
     await new Promise<void>((resolve, reject) => {
+      const ticker = setInterval(report, 100);
       const timer = setTimeout(() => {
+        clearInterval(ticker);
         this.surveyCancel = null;
         resolve();
       }, this.surveyDelayMs);
       this.surveyCancel = () => {
         clearTimeout(timer);
+        clearInterval(ticker);
         this.surveyCancel = null;
         reject(fail('cancelled', 'cancelled; nothing was stored'));
       };
     });
+  }
+
+  private surveyListeners: Array<(p: SurveyProgress) => void> = [];
+
+  async onSurveyProgress(listener: (p: SurveyProgress) => void): Promise<() => void> {
+    this.surveyListeners.push(listener);
+    return () => {
+      this.surveyListeners = this.surveyListeners.filter((l) => l !== listener);
+    };
   }
 
   private readSurvey(path: string, options: SurveyOverrides, id: string, project: string): MockDataset {
@@ -830,7 +859,7 @@ export class MockBackend implements Backend {
   }
 
   async importSurvey(project: string, path: string, options: SurveyOverrides, replaces: string | null): Promise<ImportOutcome> {
-    await this.surveyWork();
+    await this.surveyWork(true);
     return this.answer('import_survey', () => {
       const p = this.project(project);
       const name = path.replace(/^.*[\\/]/, '');

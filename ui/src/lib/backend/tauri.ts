@@ -8,6 +8,7 @@ import type { BundleExport } from '../bindings/BundleExport';
 import type { BundlePreview } from '../bindings/BundlePreview';
 import type { ExampleOutcome } from '../bindings/ExampleOutcome';
 import type { DeckProgress } from '../bindings/DeckProgress';
+import type { SurveyProgress } from '../bindings/SurveyProgress';
 import type { ExportFormat } from '../bindings/ExportFormat';
 import type { ExportReport } from '../bindings/ExportReport';
 import type { ImportSummary } from '../bindings/ImportSummary';
@@ -209,5 +210,8 @@ export class TauriBackend implements Backend {
   }
   async onDeckProgress(listener: (progress: DeckProgress) => void) {
     return listen<DeckProgress>('deck-progress', (e) => listener(e.payload));
+  }
+  async onSurveyProgress(listener: (progress: SurveyProgress) => void) {
+    return listen<SurveyProgress>('survey-progress', (e) => listener(e.payload));
   }
 }

@@ -8,6 +8,7 @@ import type { ErrorBody } from '../bindings/ErrorBody';
 import type { ImportOutcome } from '../bindings/ImportOutcome';
 import type { SurveyOverrides } from '../bindings/SurveyOverrides';
 import type { SurveyPreview } from '../bindings/SurveyPreview';
+import type { SurveyProgress } from '../bindings/SurveyProgress';
 import { withSlowSignal } from '../model/progress';
 
 export type QuestionKindName = SurveyOverrides['kinds'][string];
@@ -82,6 +83,8 @@ export class SurveyImportFlow {
   working = $state(false);
   /** What is running: for the progress line. */
   task = $state<'preview' | 'import'>('preview');
+  /** Where the running work is; null until the app first reports. */
+  progress = $state<SurveyProgress | null>(null);
   private generation = 0;
 
   constructor(
@@ -119,6 +122,10 @@ export class SurveyImportFlow {
     this.busy = true;
     this.task = task;
     this.error = null;
+    this.progress = null;
+    const stop = await this.backend.onSurveyProgress((p) => {
+      if (mine === this.generation) this.progress = p;
+    });
     try {
       const value = await withSlowSignal(work(), (slow) => {
         if (mine === this.generation) this.working = slow;
@@ -128,9 +135,11 @@ export class SurveyImportFlow {
       if (mine === this.generation) this.error = toErrorBody(e);
       return null;
     } finally {
+      stop();
       if (mine === this.generation) {
         this.busy = false;
         this.working = false;
+        this.progress = null;
       }
     }
   }
