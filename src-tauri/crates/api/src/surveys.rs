@@ -298,10 +298,7 @@ impl Studio {
     }
 
     /// A dataset's record and its answers as imported.
-    pub fn load_dataset(
-        &self,
-        reference: &str,
-    ) -> Result<(DatasetRecord, Arc<Dataset>), ApiError> {
+    pub fn load_dataset(&self, reference: &str) -> Result<(DatasetRecord, Arc<Dataset>), ApiError> {
         let record = self.resolve_dataset(reference)?;
         let dataset = self.load_answers(&record)?;
         Ok((record, dataset))

@@ -37,11 +37,18 @@ fn answers_are_read_once_and_a_newer_export_replaces_them() {
 
     let (_, first) = studio.load_dataset(&id).unwrap();
     let (_, again) = studio.load_dataset(&id).unwrap();
-    assert!(Arc::ptr_eq(&first, &again), "the second read is the kept answers");
+    assert!(
+        Arc::ptr_eq(&first, &again),
+        "the second read is the kept answers"
+    );
     assert_eq!(first.respondents(), 2);
 
     std::fs::write(&file, "Channel,Age\nInstagram,34\nSearch,27\nTikTok,19\n").unwrap();
-    assert_eq!(import(&studio, &file), id, "the newer export keeps the dataset's id");
+    assert_eq!(
+        import(&studio, &file),
+        id,
+        "the newer export keeps the dataset's id"
+    );
     let (_, newer) = studio.load_dataset(&id).unwrap();
     assert_eq!(newer.respondents(), 3);
     assert!(newer.columns[0].values.iter().any(|v| v == "TikTok"));

@@ -35,7 +35,13 @@ fn overriding_the_header_rows_and_tool_changes_the_preview_of_a_surveymonkey_exp
     let Some(file) = fixture("fivethirtyeight_surveymonkey/StarWars.csv") else {
         return;
     };
-    let detected = preview_survey(&file, &SurveyOverrides::default(), &not_cancelled(), &mut |_| {}).unwrap();
+    let detected = preview_survey(
+        &file,
+        &SurveyOverrides::default(),
+        &not_cancelled(),
+        &mut |_| {},
+    )
+    .unwrap();
     assert_eq!(detected.tool, "survey_monkey");
     assert_eq!(detected.header_rows, 2);
     assert_eq!(detected.encoding, "macintosh");
@@ -71,7 +77,13 @@ fn a_kind_override_in_the_preview_is_the_kind_the_import_stores() {
     let Some(file) = fixture("fivethirtyeight_surveymonkey/StarWars.csv") else {
         return;
     };
-    let detected = preview_survey(&file, &SurveyOverrides::default(), &not_cancelled(), &mut |_| {}).unwrap();
+    let detected = preview_survey(
+        &file,
+        &SurveyOverrides::default(),
+        &not_cancelled(),
+        &mut |_| {},
+    )
+    .unwrap();
     let choice = detected
         .questions
         .iter()
@@ -130,7 +142,13 @@ fn mojibake_is_repaired_in_the_preview_and_the_repair_can_be_undone() {
     }
     std::fs::write(&file, csv).unwrap();
 
-    let repaired = preview_survey(&file, &SurveyOverrides::default(), &not_cancelled(), &mut |_| {}).unwrap();
+    let repaired = preview_survey(
+        &file,
+        &SurveyOverrides::default(),
+        &not_cancelled(),
+        &mut |_| {},
+    )
+    .unwrap();
     assert!(repaired.repairs_total >= 1, "{:?}", repaired.warnings);
     let repair = &repaired.repairs[0];
     assert_eq!(repair.repaired, "Café Żalias");
@@ -151,7 +169,8 @@ fn a_cancelled_preview_or_import_stops_and_stores_nothing() {
         return;
     };
     let cancelled = AtomicBool::new(true);
-    let err = preview_survey(&file, &SurveyOverrides::default(), &cancelled, &mut |_| {}).unwrap_err();
+    let err =
+        preview_survey(&file, &SurveyOverrides::default(), &cancelled, &mut |_| {}).unwrap_err();
     assert!(matches!(err, ApiError::Cancelled));
     assert_eq!(err.code(), "cancelled");
 
@@ -204,7 +223,13 @@ fn a_preview_reports_each_phase_from_start_to_end() {
     let dir = tempfile::tempdir().unwrap();
     let file = large_survey(dir.path());
     let mut seen: Vec<SurveyProgress> = Vec::new();
-    preview_survey(&file, &SurveyOverrides::default(), &not_cancelled(), &mut |p| seen.push(p)).unwrap();
+    preview_survey(
+        &file,
+        &SurveyOverrides::default(),
+        &not_cancelled(),
+        &mut |p| seen.push(p),
+    )
+    .unwrap();
     let mut phases: Vec<SurveyPhase> = seen.iter().map(|p| p.phase).collect();
     phases.dedup();
     assert_eq!(phases, [SurveyPhase::Parsing, SurveyPhase::Typing]);
@@ -213,8 +238,15 @@ fn a_preview_reports_each_phase_from_start_to_end() {
             assert!(pair[0].fraction <= pair[1].fraction, "{pair:?}");
         }
     }
-    let parsing: Vec<&SurveyProgress> = seen.iter().filter(|p| p.phase == SurveyPhase::Parsing).collect();
-    assert!(parsing.len() > 3, "parsing reports along the way: {}", parsing.len());
+    let parsing: Vec<&SurveyProgress> = seen
+        .iter()
+        .filter(|p| p.phase == SurveyPhase::Parsing)
+        .collect();
+    assert!(
+        parsing.len() > 3,
+        "parsing reports along the way: {}",
+        parsing.len()
+    );
     assert_eq!(parsing.last().unwrap().fraction, 1.0);
     assert_eq!(parsing.last().unwrap().rows, 120_000);
 }
@@ -245,6 +277,9 @@ fn a_cancel_in_the_middle_of_reading_stops_the_import_and_stores_nothing() {
     assert!(matches!(outcome, Err(ApiError::Cancelled)), "{outcome:?}");
     let last = last.unwrap();
     assert_eq!(last.phase, SurveyPhase::Parsing);
-    assert!(last.fraction < 0.5, "stopped soon after the cancel: {last:?}");
+    assert!(
+        last.fraction < 0.5,
+        "stopped soon after the cancel: {last:?}"
+    );
     assert!(studio.dataset_summaries().unwrap().is_empty());
 }

@@ -418,10 +418,7 @@ fn read_rows<R: Read + Send>(
     let mut at = fill(reader, &mut current)?;
     let mut reported = 0u64;
     while !current.is_empty() {
-        let (read, ()) = rayon::join(
-            || fill(reader, &mut ahead),
-            || builder.push_batch(&current),
-        );
+        let (read, ()) = rayon::join(|| fill(reader, &mut ahead), || builder.push_batch(&current));
         if at >= reported + PARSE_REPORT_BYTES {
             reported = at;
             reporter.report(Phase::Parsing, at, total, builder.rows() as u64)?;
@@ -558,7 +555,8 @@ mod tests {
 
     #[test]
     fn a_ragged_row_of_a_file_with_windows_line_endings_is_found_on_its_line() {
-        let text = "Channel,Age\r\nInstagram,34\r\nSearch\r\n\"TikTok\r\nand more\",19\r\nEmail\r\n";
+        let text =
+            "Channel,Age\r\nInstagram,34\r\nSearch\r\n\"TikTok\r\nand more\",19\r\nEmail\r\n";
         let dataset = import_bytes(text.as_bytes(), &ImportOptions::default()).unwrap();
         let ragged: Vec<Option<u64>> = dataset
             .warnings

@@ -16,7 +16,13 @@ pub fn serialize<S: Serializer>(codes: &[u32], serializer: S) -> Result<S::Ok, S
     let (tag, bytes): (&str, Vec<u8>) = if max <= u8::MAX as u32 {
         ("u8", codes.iter().map(|&c| c as u8).collect())
     } else if max <= u16::MAX as u32 {
-        ("u16", codes.iter().flat_map(|&c| (c as u16).to_le_bytes()).collect())
+        (
+            "u16",
+            codes
+                .iter()
+                .flat_map(|&c| (c as u16).to_le_bytes())
+                .collect(),
+        )
     } else {
         ("u32", codes.iter().flat_map(|&c| c.to_le_bytes()).collect())
     };
@@ -92,9 +98,16 @@ mod tests {
         ] {
             let column = Column { codes };
             let json = serde_json::to_string(&column).unwrap();
-            assert_eq!(serde_json::from_str::<Column>(&json).unwrap(), column, "{json}");
+            assert_eq!(
+                serde_json::from_str::<Column>(&json).unwrap(),
+                column,
+                "{json}"
+            );
         }
-        let json = serde_json::to_string(&Column { codes: vec![1, 2, 3] }).unwrap();
+        let json = serde_json::to_string(&Column {
+            codes: vec![1, 2, 3],
+        })
+        .unwrap();
         assert_eq!(json, r#"{"codes":"u8:AQID"}"#);
     }
 

@@ -176,7 +176,8 @@ mod tests {
 
     #[test]
     fn any_cut_gives_the_same_text() {
-        let source = "\u{FEFF}Kanal,Ý kiến\r\nМосква,\"Cách tạo\r\nhồ sơ\"\r\n成都,好\r\r\n😀,end".as_bytes();
+        let source = "\u{FEFF}Kanal,Ý kiến\r\nМосква,\"Cách tạo\r\nhồ sơ\"\r\n成都,好\r\r\n😀,end"
+            .as_bytes();
         let want = "Kanal,Ý kiến\nМосква,\"Cách tạo\nhồ sơ\"\n成都,好\r\n😀,end".as_bytes();
         for step in 1..=source.len() {
             let (text, bom) = through(source, step).unwrap();

@@ -256,7 +256,9 @@ impl ColumnBuilder {
 
     fn text_of(&self, span: Span) -> &[u8] {
         let start = span.start as usize;
-        self.text.get(start..start + span.len as usize).unwrap_or(b"")
+        self.text
+            .get(start..start + span.len as usize)
+            .unwrap_or(b"")
     }
 
     fn find(&self, hash: u64, text: &[u8]) -> Option<Entry> {
@@ -747,7 +749,11 @@ mod tests {
         let mut values = vec![String::new()];
         let mut codes = Vec::new();
         for c in &cells {
-            let text = if c == "CÃ\u{a0} phÃª" { "Cà phê" } else { c.as_str() };
+            let text = if c == "CÃ\u{a0} phÃª" {
+                "Cà phê"
+            } else {
+                c.as_str()
+            };
             if text.is_empty() || text == "NA" {
                 codes.push(0);
                 continue;
@@ -763,7 +769,12 @@ mod tests {
         assert_eq!(q.values, values);
         assert_eq!(q.codes, codes);
         assert_eq!(t.repairs.len(), 1);
-        assert_eq!(t.repairs[0].cells, (0..3000).filter(|r| r % 333 == 5 && r % 100 != 7 && r % 250 != 3).count() as u64);
+        assert_eq!(
+            t.repairs[0].cells,
+            (0..3000)
+                .filter(|r| r % 333 == 5 && r % 100 != 7 && r % 250 != 3)
+                .count() as u64
+        );
         assert_eq!(t.repairs[0].line, 7, "first met on respondent 5, line 7");
         assert_eq!(t.lines.len(), 3000);
     }

@@ -122,7 +122,8 @@ pub fn is_datetime(v: &str) -> bool {
 fn iso_datetime(v: &[u8]) -> bool {
     let num = |at: usize| -> Option<u32> {
         let (a, b) = (*v.get(at)?, *v.get(at + 1)?);
-        (a.is_ascii_digit() && b.is_ascii_digit()).then(|| u32::from(a - b'0') * 10 + u32::from(b - b'0'))
+        (a.is_ascii_digit() && b.is_ascii_digit())
+            .then(|| u32::from(a - b'0') * 10 + u32::from(b - b'0'))
     };
     let date = v.len() >= 10
         && v[..4].iter().all(u8::is_ascii_digit)
@@ -205,13 +206,37 @@ mod tests {
     #[test]
     fn the_iso_fast_path_agrees_with_the_general_rules() {
         let mut tried = 0;
-        for date in ["2024-05-12", "2024-13-12", "2024-12-31", "2024-00-10", "2024-31-31", "1999-02-30", "2024-5-12", "20a4-05-12"] {
-            for time in ["", " 13:45", "T13:45:00", " 24:00:60", " 25:00", " 13:60", " 1:45", " 13:45:0", "T13:45:00Z", " 13-45", "  13:45"] {
+        for date in [
+            "2024-05-12",
+            "2024-13-12",
+            "2024-12-31",
+            "2024-00-10",
+            "2024-31-31",
+            "1999-02-30",
+            "2024-5-12",
+            "20a4-05-12",
+        ] {
+            for time in [
+                "",
+                " 13:45",
+                "T13:45:00",
+                " 24:00:60",
+                " 25:00",
+                " 13:60",
+                " 1:45",
+                " 13:45:0",
+                "T13:45:00Z",
+                " 13-45",
+                "  13:45",
+            ] {
                 let v = format!("{date}{time}");
                 tried += 1;
                 if iso_datetime(v.as_bytes()) {
                     assert!(is_datetime(&v), "{v}");
-                    let slow = v.split(['T', ' ']).filter(|p| !p.is_empty()).collect::<Vec<_>>();
+                    let slow = v
+                        .split(['T', ' '])
+                        .filter(|p| !p.is_empty())
+                        .collect::<Vec<_>>();
                     assert!(is_date(slow[0]), "{v}");
                     assert!(slow.len() == 1 || is_time(slow[1]), "{v}");
                 }

@@ -80,7 +80,10 @@ fn a_streamed_file_gives_the_dataset_of_the_whole_file_reader() {
         .values
         .iter()
         .any(|v| v.starts_with("Nhanh,\nrẻ")));
-    assert!(streamed.repairs.iter().any(|r| r.repaired == "Cách tạo hồ sơ"));
+    assert!(streamed
+        .repairs
+        .iter()
+        .any(|r| r.repaired == "Cách tạo hồ sơ"));
 }
 
 #[test]
@@ -91,7 +94,10 @@ fn a_large_file_that_is_not_utf8_past_its_start_is_read_whole() {
     bytes.splice(at..at, *b"caf\xE9,");
     let file = TempFile::new("latin.csv", &bytes);
     let dataset = import(&file.0, &ImportOptions::default()).unwrap();
-    assert_eq!(dataset, import_bytes(&bytes, &ImportOptions::default()).unwrap());
+    assert_eq!(
+        dataset,
+        import_bytes(&bytes, &ImportOptions::default()).unwrap()
+    );
     // Detected from the file's first MiB, as UTF-8 with one byte replaced.
     assert!(dataset
         .warnings
@@ -110,6 +116,9 @@ fn a_streamed_import_can_be_cancelled_while_parsing() {
         }
         Flow::Continue
     });
-    assert!(matches!(outcome, Err(SurveyError::Cancelled)), "{outcome:?}");
+    assert!(
+        matches!(outcome, Err(SurveyError::Cancelled)),
+        "{outcome:?}"
+    );
     assert_eq!(parsing, 1);
 }
