@@ -221,6 +221,19 @@ test('evidence attached from the explorer shows in the editor with its flags and
   await expect(field('archetype')).toHaveAttribute('data-flags', 'assumption');
   const score = Number((await panel.getByTestId('coverage-score').textContent())!.replace('%', ''));
   expect(score).toBeGreaterThan(0);
+
+  // On the sheet, modules with evidence carry a marker (the goals' warns: one is weak),
+  // which opens that evidence in the panel with the focus on it.
+  const goalsMark = page.locator('[data-module="goals"]').getByTestId('evidence-mark');
+  await expect(goalsMark).toHaveText('2');
+  await expect(goalsMark).toHaveClass(/warn/);
+  await expect(goalsMark).toHaveAccessibleName('2 sources, some weak or stale: show the evidence');
+  const headerMark = page.locator('[data-kind="header"]').getByTestId('evidence-mark');
+  await expect(headerMark).toHaveText('1');
+  await expect(headerMark).not.toHaveClass(/warn/);
+  await expect(page.getByTestId('evidence-mark')).toHaveCount(2);
+  await headerMark.click();
+  await expect(field('quote').getByRole('button', { expanded: true })).toBeFocused();
   await field('goals/0').getByRole('button', { expanded: false }).click();
   await expect(field('goals/0').getByTestId('evidence-item')).toContainText('Email: 40% (24 of 60');
 

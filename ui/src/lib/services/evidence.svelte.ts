@@ -1,6 +1,7 @@
 // The open persona's evidence: every field with what backs it, its flags (assumption,
 // weak, stale) and the coverage score, read from the app's evidence report; manual
 // sources added and evidence removed from the editor.
+import { tick } from 'svelte';
 import type { Backend } from '../backend';
 import { toErrorBody } from '../backend';
 import type { ErrorBody } from '../bindings/ErrorBody';
@@ -14,9 +15,27 @@ export interface ManualSource {
   note: string;
 }
 
+/** What a module's marker on the sheet says: how many sources back its fields. */
+export interface ModuleEvidence {
+  /** Pieces of evidence over all the module's fields. */
+  count: number;
+  /** Some of it is weak or stale. */
+  warn: boolean;
+  /** The first evidenced field, which the marker opens in the panel. */
+  first: string;
+}
+
+/** Whether a field (`goals/2`, `quote`…) belongs to the module `id` (the header holds archetype and quote). */
+export function fieldOfModule(field: string, id: string, header: boolean): boolean {
+  if (header) return field === 'archetype' || field === 'quote' || field === id;
+  return field === id || field.startsWith(`${id}/`);
+}
+
 export class EvidencePanel {
   report = $state<EvidenceReport | null>(null);
   error = $state<ErrorBody | null>(null);
+  /** The field open in the panel, if any. */
+  open = $state<string | null>(null);
   private seq = 0;
 
   constructor(
@@ -36,6 +55,27 @@ export class EvidencePanel {
     } catch (e) {
       if (mine === this.seq) this.error = toErrorBody(e);
     }
+  }
+
+  /** The marker of module `id` on the sheet; null when none of its fields has evidence. */
+  forModule(id: string, header: boolean): ModuleEvidence | null {
+    const fields = (this.report?.fields ?? []).filter((f) => f.evidence.length > 0 && fieldOfModule(f.field, id, header));
+    const first = fields[0];
+    if (!first) return null;
+    return {
+      count: fields.reduce((n, f) => n + f.evidence.length, 0),
+      warn: fields.some((f) => f.flags.includes('weak') || f.flags.includes('stale')),
+      first: first.field,
+    };
+  }
+
+  /** Opens `field` in the panel and brings it into view with the keyboard focus on it. */
+  async reveal(field: string): Promise<void> {
+    this.open = field;
+    await tick();
+    const row = document.querySelector<HTMLElement>(`[data-testid="evidence-field"][data-field="${CSS.escape(field)}"]`);
+    row?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    row?.querySelector<HTMLElement>('button.toggle')?.focus({ preventScroll: true });
   }
 
   /** Adds an interview note, analytics figure or report to a field; rejects with an `ErrorBody`. */

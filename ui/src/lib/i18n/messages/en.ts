@@ -359,6 +359,8 @@ export const en = {
   'settings.staleAfter': 'Evidence is stale after (days)',
   'settings.staleAfterHint': 'Survey data and sources older than this are flagged as stale.',
   'evidence.title': 'Evidence',
+  'evidence.mark': { one: '{count} source backs this module: show the evidence', other: '{count} sources back this module: show the evidence' },
+  'evidence.markWarn': { one: '{count} source, weak or stale: show the evidence', other: '{count} sources, some weak or stale: show the evidence' },
   'evidence.coverage': 'evidence coverage',
   'evidence.summary': '{supported} supported · {weak} weak or stale · {assumptions} assumptions',
   'evidence.staleAfter': 'stale after {days} days',

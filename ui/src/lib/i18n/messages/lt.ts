@@ -370,6 +370,8 @@ export const lt: Catalogue = {
   'settings.staleAfter': 'Įrodymai pasensta po (dienų)',
   'settings.staleAfterHint': 'Senesni apklausų duomenys ir šaltiniai žymimi kaip pasenę.',
   'evidence.title': 'Įrodymai',
+  'evidence.mark': { one: '{count} šaltinis pagrindžia šį modulį: rodyti įrodymus', few: '{count} šaltiniai pagrindžia šį modulį: rodyti įrodymus', many: '{count} šaltinio pagrindžia šį modulį: rodyti įrodymus', other: '{count} šaltinių pagrindžia šį modulį: rodyti įrodymus' },
+  'evidence.markWarn': { one: '{count} šaltinis, silpnas ar pasenęs: rodyti įrodymus', few: '{count} šaltiniai, yra silpnų ar pasenusių: rodyti įrodymus', many: '{count} šaltinio, yra silpnų ar pasenusių: rodyti įrodymus', other: '{count} šaltinių, yra silpnų ar pasenusių: rodyti įrodymus' },
   'evidence.coverage': 'įrodymų aprėptis',
   'evidence.summary': 'pagrįsta: {supported} · silpni ar pasenę: {weak} · prielaidos: {assumptions}',
   'evidence.staleAfter': 'pasensta po {days} d.',

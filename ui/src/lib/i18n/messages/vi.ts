@@ -360,6 +360,8 @@ export const vi: Catalogue = {
   'settings.staleAfter': 'Bằng chứng cũ sau (ngày)',
   'settings.staleAfterHint': 'Dữ liệu khảo sát và nguồn cũ hơn mức này sẽ bị đánh dấu là cũ.',
   'evidence.title': 'Bằng chứng',
+  'evidence.mark': { other: '{count} nguồn hỗ trợ mô-đun này: xem bằng chứng' },
+  'evidence.markWarn': { other: '{count} nguồn, có nguồn yếu hoặc cũ: xem bằng chứng' },
   'evidence.coverage': 'độ phủ bằng chứng',
   'evidence.summary': '{supported} có căn cứ · {weak} yếu hoặc cũ · {assumptions} giả định',
   'evidence.staleAfter': 'cũ sau {days} ngày',

@@ -360,6 +360,8 @@ export const zh: Catalogue = {
   'settings.staleAfter': '证据过期天数',
   'settings.staleAfterHint': '早于此天数的调查数据和来源会被标记为过期。',
   'evidence.title': '证据',
+  'evidence.mark': { other: '{count} 条证据支持此模块：查看证据' },
+  'evidence.markWarn': { other: '{count} 条证据，部分薄弱或过期：查看证据' },
   'evidence.coverage': '证据覆盖率',
   'evidence.summary': '{supported} 项有支持 · {weak} 项薄弱或过期 · {assumptions} 项假设',
   'evidence.staleAfter': '{days} 天后过期',
