@@ -76,6 +76,20 @@ test('the import preview shows what was detected, and each override re-previews 
   expect(stored).toBe(1);
 });
 
+test('the delimiter of a text file can be forced, and the preview reads the file again with it', async ({ page }) => {
+  await openSurveys(page);
+  await page.getByTestId('import-survey').click();
+  const dialog = page.getByTestId('survey-import-dialog');
+  const delimiter = dialog.getByTestId('survey-delimiter');
+  await expect(delimiter.locator('option').first()).toHaveText('Detected: ,');
+  await expect(delimiter.locator('option')).toHaveText(['Detected: ,', ',', ';', 'Tab', '|']);
+  await expect(dialog.getByTestId('survey-question')).toHaveCount(5);
+  await delimiter.selectOption(';');
+  await expect(dialog.getByTestId('survey-question')).toHaveCount(1);
+  await delimiter.selectOption('');
+  await expect(dialog.getByTestId('survey-question')).toHaveCount(5);
+});
+
 test('slow survey work shows a working state after half a second and can be cancelled', async ({ page }) => {
   await openSurveys(page);
   await steer(page, (m) => (m.surveyDelayMs = 8_000));

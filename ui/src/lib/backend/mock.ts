@@ -855,7 +855,7 @@ export class MockBackend implements Backend {
 
   async previewSurvey(path: string, options: SurveyOverrides): Promise<SurveyPreview> {
     await this.surveyWork();
-    return this.answer('preview_survey', () => preview(this.readSurvey(path, options, 'preview', '')));
+    return this.answer('preview_survey', () => preview(this.readSurvey(path, options, 'preview', ''), options.delimiter));
   }
 
   async importSurvey(project: string, path: string, options: SurveyOverrides, replaces: string | null): Promise<ImportOutcome> {

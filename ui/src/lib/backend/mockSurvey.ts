@@ -132,7 +132,18 @@ function byCount(rows: Array<Record<string, string>>, q: string): string[] {
 }
 
 /** The import dialog's preview of a mock dataset, like `persona_api::preview_survey`. */
-export function preview(d: MockDataset): SurveyPreview {
+export function preview(d: MockDataset, delimiter: string | null = null): SurveyPreview {
+  if (delimiter !== null && delimiter !== ',') {
+    // The sample is comma-separated: split at anything else, each row is one cell.
+    const text = d.questions.map((q) => q.text).join(',');
+    return {
+      ...preview(d),
+      delimiter,
+      questions: [
+        { id: 'q1', text, kind: 'text', detected_kind: 'text', hidden: false, options: [], options_total: 0, answered: d.rows.length, missing: 0 },
+      ],
+    };
+  }
   return {
     file: d.summary.source_file,
     format: 'csv',

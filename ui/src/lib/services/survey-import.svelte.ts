@@ -37,6 +37,9 @@ export const KINDS: QuestionKindName[] = [
   'personal',
 ];
 
+/** The delimiters survey tools and spreadsheets write text files with. */
+export const DELIMITERS = [',', ';', '\t', '|'];
+
 /** Encodings survey exports come in, by their WHATWG labels. */
 export const ENCODINGS = [
   'UTF-8',
@@ -162,6 +165,12 @@ export class SurveyImportFlow {
 
   setHeaderRows(rows: number | null): Promise<void> {
     this.overrides.header_rows = rows;
+    return this.refresh();
+  }
+
+  /** Splits the rows at `delimiter` (one character) instead of the detected one. */
+  setDelimiter(delimiter: string | null): Promise<void> {
+    this.overrides.delimiter = delimiter;
     return this.refresh();
   }
 

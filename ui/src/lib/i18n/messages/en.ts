@@ -284,6 +284,8 @@ export const en = {
   'surveyImport.detected': 'Detected: {value}',
   'surveyImport.headerRows': 'Header rows',
   'surveyImport.encoding': 'Text encoding',
+  'surveyImport.delimiter': 'Column delimiter',
+  'surveyImport.delimiterTab': 'Tab',
   'surveyImport.readAs': 'Read as {tool}, {rows} header row(s), {encoding}.',
   'surveyImport.repaired': { one: '{count} text was mis-decoded before and has been repaired', other: '{count} texts were mis-decoded before and have been repaired' },
   'surveyImport.repairUndone': 'Texts are kept exactly as they are in the file.',

@@ -295,6 +295,8 @@ export const lt: Catalogue = {
   'surveyImport.detected': 'Aptikta: {value}',
   'surveyImport.headerRows': 'Antraštės eilutės',
   'surveyImport.encoding': 'Teksto koduotė',
+  'surveyImport.delimiter': 'Stulpelių skyriklis',
+  'surveyImport.delimiterTab': 'Tabuliacija',
   'surveyImport.readAs': 'Perskaityta kaip {tool}, antraštės eilučių: {rows}, {encoding}.',
   'surveyImport.repaired': { one: 'Pataisytas {count} anksčiau neteisingai iškoduotas tekstas', few: 'Pataisyti {count} anksčiau neteisingai iškoduoti tekstai', many: 'Pataisyta {count} anksčiau neteisingai iškoduoto teksto', other: 'Pataisyta {count} anksčiau neteisingai iškoduotų tekstų' },
   'surveyImport.repairUndone': 'Tekstai paliekami tiksliai tokie, kokie yra faile.',

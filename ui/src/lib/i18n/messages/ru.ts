@@ -295,6 +295,8 @@ export const ru: Catalogue = {
   'surveyImport.detected': 'Определено: {value}',
   'surveyImport.headerRows': 'Строк заголовка',
   'surveyImport.encoding': 'Кодировка',
+  'surveyImport.delimiter': 'Разделитель столбцов',
+  'surveyImport.delimiterTab': 'Табуляция',
   'surveyImport.readAs': 'Прочитано как {tool}, строк заголовка: {rows}, {encoding}.',
   'surveyImport.repaired': { one: 'Исправлен {count} текст, ранее декодированный неверно', few: 'Исправлено {count} текста, ранее декодированных неверно', many: 'Исправлено {count} текстов, ранее декодированных неверно', other: 'Исправлено {count} текста, ранее декодированных неверно' },
   'surveyImport.repairUndone': 'Тексты сохраняются точно как в файле.',

@@ -285,6 +285,8 @@ export const vi: Catalogue = {
   'surveyImport.detected': 'Phát hiện: {value}',
   'surveyImport.headerRows': 'Số dòng tiêu đề',
   'surveyImport.encoding': 'Bảng mã văn bản',
+  'surveyImport.delimiter': 'Ký tự phân cách cột',
+  'surveyImport.delimiterTab': 'Tab',
   'surveyImport.readAs': 'Đọc theo {tool}, {rows} dòng tiêu đề, {encoding}.',
   'surveyImport.repaired': { other: 'Đã sửa {count} đoạn văn bản từng bị giải mã sai' },
   'surveyImport.repairUndone': 'Văn bản được giữ nguyên như trong tệp.',

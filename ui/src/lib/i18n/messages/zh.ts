@@ -285,6 +285,8 @@ export const zh: Catalogue = {
   'surveyImport.detected': '检测到：{value}',
   'surveyImport.headerRows': '表头行数',
   'surveyImport.encoding': '文本编码',
+  'surveyImport.delimiter': '列分隔符',
+  'surveyImport.delimiterTab': '制表符',
   'surveyImport.readAs': '按 {tool} 读取，{rows} 行表头，{encoding}。',
   'surveyImport.repaired': { other: '修复了 {count} 处曾被错误解码的文本' },
   'surveyImport.repairUndone': '文本将完全按文件中的原样保留。',
