@@ -7,6 +7,10 @@ test('a persona created under the Russian UI gets Russian titles, labels and hin
   await page.getByTestId('open-settings').click();
   await page.getByTestId('settings-language').selectOption('ru');
   await page.keyboard.press('Escape');
+  // The library's cards name their templates in the UI's language too.
+  await expect(page.getByTestId('persona-card').filter({ hasText: 'Frugal Fred' })).toContainText('Онлайн-покупатель');
+  await expect(page.getByTestId('persona-card').filter({ hasText: 'Procurement Paul' })).toContainText('B2B-покупатель');
+  await expect(page.getByTestId('persona-card').filter({ hasText: 'Frugal Fred' })).not.toContainText('E-commerce shopper');
 
   await page.getByTestId('new-persona').click();
   const picker = page.getByTestId('new-persona-template');
