@@ -163,6 +163,11 @@ pub enum SurveyCommand {
     /// List the imported datasets: id, name, project, tool, respondents, questions,
     /// imported, source_file, collected
     List(JsonFlag),
+    /// Delete a dataset and its answers; evidence taken from it keeps its figures
+    Delete {
+        /// The dataset's id or exact name
+        dataset: String,
+    },
     /// Profile every question of a dataset (counts, intervals, histograms, phrases),
     /// within a segment if given
     Show {
@@ -689,6 +694,13 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), ApiError> {
                 }
                 Ok(())
             });
+        }
+        Command::Survey(SurveyCommand::Delete { dataset }) => {
+            let gone = studio.delete_dataset(&dataset)?;
+            eprintln!(
+                "Deleted the dataset '{}' ({} respondents) from {}.",
+                gone.name, gone.respondents, gone.project
+            );
         }
         Command::Survey(SurveyCommand::Show {
             dataset,

@@ -633,6 +633,14 @@ pub async fn list_datasets(state: State<'_, AppState>) -> Reply<Vec<DatasetSumma
     studio(&state)?.dataset_summaries().map_err(|e| e.body())
 }
 
+/// Deletes a dataset and its answers; the evidence taken from it keeps its figures.
+#[tauri::command]
+pub async fn delete_dataset(state: State<'_, AppState>, id: DatasetId) -> Reply<DatasetSummary> {
+    studio(&state)?
+        .delete_dataset(&id.to_string())
+        .map_err(|e| e.body())
+}
+
 #[tauri::command]
 pub async fn dataset_profile(
     state: State<'_, AppState>,

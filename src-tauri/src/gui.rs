@@ -80,6 +80,7 @@ pub fn run(data_dir: &Path, open: Option<PathBuf>) -> ExitCode {
             commands::import_survey,
             commands::cancel_survey,
             commands::list_datasets,
+            commands::delete_dataset,
             commands::dataset_profile,
             commands::compare_segments,
             commands::add_evidence,

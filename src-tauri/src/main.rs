@@ -8,10 +8,14 @@ mod instance;
 
 use std::process::ExitCode;
 
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let args = cli::Cli::parse();
+    let args = match cli::Cli::try_parse() {
+        Ok(args) => args,
+        Err(e) => return usage_error(e),
+    };
     let data_dir = match persona_api::resolve_data_dir(args.data_dir.clone()) {
         Ok(dir) => dir,
         Err(e) => return cli::fail(&e),
@@ -21,4 +25,30 @@ fn main() -> ExitCode {
         Some(command) => cli::run(command, &data_dir),
         None => gui::run(&data_dir, args.file),
     }
+}
+
+/// A command line clap refuses, said in one sentence on stderr like every other
+/// failure (clap's own message spans several lines with hints); help and version go
+/// out as clap writes them.
+fn usage_error(e: clap::Error) -> ExitCode {
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        e.exit();
+    }
+    let first = e.render().to_string();
+    let mut sentence = first
+        .lines()
+        .next()
+        .unwrap_or("the command line is not valid")
+        .trim_start_matches("error: ")
+        .to_string();
+    if let Some(ContextValue::Strings(valid)) = e.get(ContextKind::ValidValue) {
+        sentence.push_str(&format!("; use one of: {}", valid.join(", ")));
+    }
+    eprintln!("error: {sentence} (`persona-studio --help` lists the commands)");
+    ExitCode::from(2)
 }

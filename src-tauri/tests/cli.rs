@@ -345,7 +345,17 @@ fn persona_new_with_lang_gets_titles_and_labels_in_that_language() {
         ],
     );
     assert!(!bad.status.success());
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("invalid value 'xx' for '--lang <LANG>'"));
+    let said = String::from_utf8_lossy(&bad.stderr);
+    assert_eq!(said.trim_end().lines().count(), 1, "one sentence: {said}");
+    assert!(
+        said.contains("invalid value 'xx' for '--lang <LANG>'; use one of: en, zh, ru, vi, lt"),
+        "{said}"
+    );
+    let unknown = run(dir.path(), &["persona", "frobnicate"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&unknown.stderr);
+    assert_eq!(said.trim_end().lines().count(), 1, "one sentence: {said}");
+    assert!(said.contains("frobnicate"), "{said}");
     let listed = json(
         dir.path(),
         &["persona", "list", "--project", "Shop", "--json"],

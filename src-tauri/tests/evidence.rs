@@ -771,3 +771,66 @@ fn bad_files_leave_the_library_unchanged() {
         "no project",
     );
 }
+
+#[test]
+fn deleting_a_dataset_removes_its_answers_and_keeps_the_evidence_taken_from_it() {
+    let dir = setup();
+    let d = dir.path();
+    let file = d.join("channels.csv");
+    let mut csv = String::from("Channel,Age\n");
+    for r in 0..40 {
+        csv.push_str(&format!("{},{}\n", ["Zalo", "Search"][r % 2], 20 + r));
+    }
+    std::fs::write(&file, csv).unwrap();
+    let id = ok(
+        d,
+        &[
+            "survey",
+            "import",
+            file.to_str().unwrap(),
+            "--project",
+            "Example store",
+        ],
+    );
+    let id = id.trim();
+    let added = json(
+        d,
+        &[
+            "evidence",
+            "add",
+            "Frugal Fred",
+            "--field",
+            "goals/0",
+            "--dataset",
+            id,
+            "--question",
+            "q1",
+            "--option",
+            "Zalo",
+            "--json",
+        ],
+    );
+    assert_eq!(added["source"]["count"], 20);
+
+    let out = run(d, &["survey", "delete", "channels"]);
+    assert!(out.status.success(), "{out:?}");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("Deleted the dataset 'channels' (40 respondents)"),
+        "{said}"
+    );
+    assert_eq!(
+        json(d, &["survey", "list", "--json"]),
+        serde_json::json!([])
+    );
+    fails(d, &["survey", "show", id, "--json"], "no survey dataset");
+
+    // The evidence keeps the figures it was attached with.
+    let report = json(d, &["evidence", "list", "Frugal Fred", "--json"]);
+    let kept = &field(&report, "goals/0")["evidence"][0]["evidence"]["source"];
+    assert_eq!(kept["count"], 20);
+    assert_eq!(kept["n"], 40);
+    assert_eq!(kept["survey"]["dataset"], id);
+
+    fails(d, &["survey", "delete", id], "no survey dataset");
+}

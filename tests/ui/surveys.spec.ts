@@ -90,6 +90,25 @@ test('the delimiter of a text file can be forced, and the preview reads the file
   await expect(dialog.getByTestId('survey-question')).toHaveCount(5);
 });
 
+test('a dataset is deleted after a confirmation that says what becomes of its evidence', async ({ page }) => {
+  await openSurveys(page);
+  await importSample(page);
+  await page.getByTestId('dataset-row').getByRole('button', { name: 'Delete the dataset Customer survey' }).click();
+  const confirm = page.getByTestId('confirm-dialog');
+  await expect(confirm).toContainText('Delete “Customer survey”?');
+  await expect(confirm).toContainText('Evidence taken from it stays on the personas');
+  // Leaving the dialog deletes nothing.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('dataset-row')).toHaveCount(1);
+  await page.getByTestId('delete-dataset').click();
+  await confirm.getByTestId('confirm').click();
+  await expect(page.getByTestId('dataset-row')).toHaveCount(0);
+  await expect(page.getByTestId('surveys-empty')).toBeVisible();
+  await expect(page.getByText('Deleted the dataset “Customer survey”')).toBeVisible();
+  const calls = await page.evaluate(() => (window as unknown as { __PERSONA_STUDIO_MOCK__: Mock }).__PERSONA_STUDIO_MOCK__.calls);
+  expect(calls.filter((c) => c === 'delete_dataset')).toHaveLength(1);
+});
+
 test('slow survey work shows a working state after half a second and can be cancelled', async ({ page }) => {
   await openSurveys(page);
   await steer(page, (m) => (m.surveyDelayMs = 8_000));

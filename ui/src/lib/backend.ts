@@ -100,6 +100,8 @@ export interface Backend {
   /** Progress of the running survey preview or import, a few times a second; answers the unsubscribe. */
   onSurveyProgress(listener: (progress: SurveyProgress) => void): Promise<() => void>;
   listDatasets(): Promise<DatasetSummary[]>;
+  /** Deletes a dataset and its answers; evidence taken from it keeps its figures. */
+  deleteDataset(id: DatasetId): Promise<DatasetSummary>;
   /** Every question profiled, within `segment` when given. */
   datasetProfile(dataset: DatasetId, segment: SegmentFilter | null): Promise<DatasetProfile>;
   compareSegments(dataset: DatasetId, a: SegmentFilter, b: SegmentFilter): Promise<SegmentComparison>;

@@ -246,6 +246,24 @@ impl Studio {
         })
     }
 
+    /// `survey delete`: removes a dataset (id or exact name) and its answers in one
+    /// transaction, and answers what it was. Evidence taken from it stays on its
+    /// personas with the figures it was attached with (evidence never reads the
+    /// answers again); only a newer export can no longer refresh it.
+    pub fn delete_dataset(&self, reference: &str) -> Result<DatasetSummary, ApiError> {
+        let record = self.resolve_dataset(reference)?;
+        let project = self
+            .library()
+            .project(record.project)?
+            .map(|p| p.name)
+            .unwrap_or_default();
+        let summary = self.summary(&record, &project);
+        if !self.library().delete_dataset(record.id)? {
+            return Err(ApiError::UnknownDataset(reference.to_owned()));
+        }
+        Ok(summary)
+    }
+
     /// `survey list`: every dataset, by project name then dataset name.
     pub fn dataset_summaries(&self) -> Result<Vec<DatasetSummary>, ApiError> {
         let names: std::collections::BTreeMap<ProjectId, String> = self

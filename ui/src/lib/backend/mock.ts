@@ -877,6 +877,14 @@ export class MockBackend implements Backend {
     return this.answer('cancel_survey', () => null);
   }
 
+  deleteDataset(id: string): Promise<DatasetSummary> {
+    return this.answer('delete_dataset', () => {
+      const d = this.dataset(id);
+      this.datasets.delete(d.summary.id);
+      return d.summary;
+    });
+  }
+
   listDatasets(): Promise<DatasetSummary[]> {
     return this.answer('list_datasets', () => [...this.datasets.values()].map((d) => d.summary));
   }

@@ -142,6 +142,9 @@ export class TauriBackend implements Backend {
   listDatasets() {
     return call<DatasetSummary[]>('list_datasets');
   }
+  deleteDataset(id: string) {
+    return call<DatasetSummary>('delete_dataset', { id });
+  }
   datasetProfile(dataset: string, segment: SegmentFilter | null) {
     return call<DatasetProfile>('dataset_profile', { dataset, segment });
   }

@@ -57,6 +57,14 @@ export class SurveysController {
     }
   }
 
+  /** Deletes a dataset (its answers; evidence keeps its figures) and lists the rest. */
+  async remove(id: string): Promise<DatasetSummary> {
+    const gone = await this.backend.deleteDataset(id);
+    if (this.selected === id) this.selected = null;
+    if (this.project) await this.load(this.project);
+    return gone;
+  }
+
   async select(id: string | null): Promise<void> {
     if (id !== this.selected) {
       this.conditions = [];
