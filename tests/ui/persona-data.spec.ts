@@ -109,6 +109,10 @@ test('project settings rename the brand, change its colours and take a logo', as
   const dialog = page.getByTestId('project-settings-dialog');
   await expect(page.getByTestId('project-name')).toHaveValue('Example store');
   await page.getByTestId('project-name').fill('Example store Ltd');
+  // Without a brand name of its own, sheets show the project's: the field says so.
+  await expect(page.getByTestId('brand-name')).toHaveValue('');
+  await expect(page.getByTestId('brand-name')).toHaveAttribute('placeholder', 'Example store Ltd');
+  await page.getByTestId('brand-name').fill('  Northwind Outdoor ');
   await page.getByTestId('project-primary').fill('#112233');
   await expect(page.getByTestId('project-font').locator('option')).toHaveCount(4);
   await page.getByTestId('project-font').selectOption('Noto Sans');
@@ -117,8 +121,9 @@ test('project settings rename the brand, change its colours and take a logo', as
   await page.getByTestId('project-save').click();
   await expect(page.getByTestId('project-title')).toHaveText('Example store Ltd');
   const project = (await stored(page)).projects[0] as unknown as {
-    brand: { primary: string; font: string; logo: string };
+    brand: { name: string | null; primary: string; font: string; logo: string };
   };
+  expect(project.brand.name).toBe('Northwind Outdoor');
   expect(project.brand.primary).toBe('#112233');
   expect(project.brand.font).toBe('Noto Sans');
   expect(project.brand.logo).toMatch(/^[0-9a-f]{64}$/);

@@ -119,7 +119,8 @@ impl Studio {
         Ok(persona)
     }
 
-    /// Renames a project and sets its brand (colours, font, logo). A logo must already
+    /// Renames a project and sets its brand (name, colours, font, logo). A blank brand
+    /// name means none (sheets then show the project's name). A logo must already
     /// be stored (see [`Studio::set_brand_logo`]); a font the sheet does not know is
     /// kept and reported by exports as a warning.
     pub fn update_project(
@@ -130,6 +131,7 @@ impl Studio {
     ) -> Result<Project, ApiError> {
         let mut project = self.project(id)?;
         let name = name.trim();
+        let brand = brand.normalized()?;
         if name != project.name
             && self
                 .library()
@@ -145,10 +147,7 @@ impl Studio {
             }
         }
         project.name = name.to_owned();
-        project.brand = Brand {
-            font: brand.font.filter(|f| !f.trim().is_empty()),
-            ..brand
-        };
+        project.brand = brand;
         project.updated = self.now();
         self.library().put_project(&project)?;
         Ok(project)

@@ -191,10 +191,25 @@ fn a_brand_is_renamed_recoloured_and_given_a_logo() {
     let mut brand = with_logo.brand.clone();
     brand.primary = Color::parse("#112233").unwrap();
     brand.font = Some("Noto Sans".into());
+    brand.name = Some(" Acme Coffee  ".into());
     let updated = s.update_project(project.id, " Acme Ltd ", brand).unwrap();
     assert_eq!(updated.name, "Acme Ltd");
     let reread = s.project(project.id).unwrap();
+    assert_eq!(reread.brand.name.as_deref(), Some("Acme Coffee"));
     assert_eq!(reread.brand.primary.to_string(), "#112233");
+    // A brand name too long for a footer is refused and nothing changes.
+    let mut long = reread.brand.clone();
+    long.name = Some("ą".repeat(121));
+    let e = s.update_project(project.id, "Acme Ltd", long).unwrap_err();
+    assert_eq!(e.code(), "invalid");
+    assert!(e.to_string().contains("brand name"), "{e}");
+    assert_eq!(s.project(project.id).unwrap(), reread);
+    // A blank one means none: sheets go back to the project's name.
+    let mut blank = reread.brand.clone();
+    blank.name = Some("   ".into());
+    let cleared = s.update_project(project.id, "Acme Ltd", blank).unwrap();
+    assert_eq!(cleared.brand.name, None);
+    let reread = s.project(project.id).unwrap();
     assert_eq!(reread.brand.logo, Some(logo));
     let e = s
         .update_project(project.id, "Other", reread.brand.clone())

@@ -146,25 +146,47 @@ fn cover(ctx: &mut Ctx, deck: &DeckInput, w: f32, h: f32) -> Page {
             paint: Paint::fill(theme.accent),
         },
     ];
+    // The maker's mark: the logo, then the brand's name beside it (at most two
+    // lines, so a long name cannot push the title down the page).
     let mut y = m;
+    let mark_h = 28.0;
+    let mut x = m;
+    let mut marked = false;
     if let Some(logo) = deck.brand.logo.as_ref().and_then(|l| ctx.image(l)) {
         let img = &ctx.images[logo];
-        let lh = 28.0;
-        let lw = (lh * img.width as f32 / img.height.max(1) as f32).min(160.0);
+        let lw = (mark_h * img.width as f32 / img.height.max(1) as f32).min(160.0);
         items.push(Item::Image {
             image: logo,
             rect: Rect {
                 x: m,
                 y,
                 w: lw,
-                h: lh,
+                h: mark_h,
             },
             clip: Clip::None,
         });
-        y += lh + 24.0;
-    } else {
-        y += 20.0;
+        x += lw + 12.0;
+        marked = true;
     }
+    if let Some(name) = deck.brand.name.as_deref() {
+        let spec = TextSpec::new(Style::BOLD, 13.0, theme.on_primary);
+        let lines: Vec<_> = ctx
+            .paragraph(name, spec, x, w - m - x, Align::Left)
+            .into_iter()
+            .take(2)
+            .collect();
+        let height: f32 = lines.iter().map(|b| b.height).sum();
+        let mut ly = y + ((mark_h - height) / 2.0).max(0.0);
+        for b in lines {
+            let mut bi = b.items;
+            layout::translate(&mut bi, 0.0, ly);
+            items.extend(bi);
+            ly += b.height;
+        }
+        y = y.max(ly - mark_h);
+        marked = true;
+    }
+    y += if marked { mark_h + 24.0 } else { 20.0 };
     let kicker = TextSpec {
         tracking: 0.14,
         ..TextSpec::new(Style::BOLD, 9.0, theme.on_primary_soft)

@@ -129,7 +129,7 @@ pub struct SheetInput<'a> {
     pub template: &'a Template,
     /// The project's brand: colours, logo, typeface.
     pub brand: &'a Brand,
-    /// Shown in the footer when given.
+    /// Shown in the footer when given and the brand has no name of its own.
     pub project_name: Option<&'a str>,
     /// Survey distributions for chart modules, by module id.
     pub charts: &'a BTreeMap<String, ChartData>,

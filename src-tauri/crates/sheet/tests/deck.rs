@@ -70,6 +70,47 @@ fn a_deck_has_a_cover_and_every_sheet() {
 }
 
 #[test]
+fn the_brand_name_is_on_the_cover_and_in_every_footer_instead_of_the_project_name() {
+    let brand = Brand {
+        name: Some("北风户外 Northwind".into()),
+        ..Brand::default()
+    };
+    let personas: Vec<_> = ["zh", "ru"]
+        .iter()
+        .map(|l| samples::persona("ecommerce-shopper", l))
+        .collect();
+    let t = samples::template("ecommerce-shopper");
+    let deck = DeckInput {
+        judging: common::judging(),
+        title: "Q3 research",
+        brand: &brand,
+        sheets: personas.iter().map(|p| input(p, &t, &brand)).collect(),
+    };
+    let pdf = export_deck(
+        &deck,
+        &SheetOptions::default(),
+        fonts(),
+        &NoAssets,
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    let path = scratch("deck-brand").join("deck.pdf");
+    std::fs::write(&path, &pdf.bytes).unwrap();
+    let path = path.to_string_lossy().into_owned();
+    let cover = squash(&run("pdftotext", &["-l", "1", &path, "-"]));
+    assert!(cover.contains("北风户外Northwind"), "{cover}");
+    assert!(cover.contains("Q3research"), "{cover}");
+    for page in 2..=3 {
+        let n = page.to_string();
+        let text = squash(&run("pdftotext", &["-f", &n, "-l", &n, &path, "-"]));
+        assert!(text.contains("北风户外Northwind"), "page {page}: {text}");
+        // The project's own (internal) name is not what clients read on a sheet.
+        assert!(!text.contains("Sampleproject"), "page {page}: {text}");
+    }
+}
+
+#[test]
 fn a_deck_can_be_cancelled() {
     let brand = Brand::default();
     let personas: Vec<_> = ["en", "ru", "lt"]

@@ -79,6 +79,7 @@ fn ecommerce_shopper_in_chinese() {
 #[test]
 fn b2b_buyer_in_vietnamese_with_another_brand() {
     let brand = Brand {
+        name: None,
         primary: Color::rgb(0x0f, 0x5e, 0x4f),
         accent: Color::rgb(0xf2, 0xb7, 0x05),
         logo: None,

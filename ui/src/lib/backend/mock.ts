@@ -92,7 +92,7 @@ function mockFileFrom(bytes: Uint8Array): MockFile {
 }
 
 const MAX_NAME_CHARS = 120;
-const DEFAULT_BRAND: Brand = { primary: '#2f4b8f', accent: '#e86a4a', logo: null, font: null };
+const DEFAULT_BRAND: Brand = { name: null, primary: '#2f4b8f', accent: '#e86a4a', logo: null, font: null };
 
 function fail(code: string, message: string): ErrorBody {
   return { code, message };
@@ -729,10 +729,12 @@ export class MockBackend implements Backend {
       }
       if (brand.logo && !this.assets.has(brand.logo)) throw fail('unknown_asset', `there is no stored image '${brand.logo}'`);
       const font = brand.font && brand.font.trim() !== '' ? brand.font : null;
+      const brandName = brand.name && brand.name.trim() !== '' ? brand.name.trim() : null;
+      if (brandName && [...brandName].length > 120) throw fail('invalid', `a brand name can be at most 120 characters (this one has ${[...brandName].length})`);
       const updated: Project = {
         ...project,
         name: checked,
-        brand: { ...brand, primary: brand.primary.toLowerCase(), accent: brand.accent.toLowerCase(), font },
+        brand: { ...brand, name: brandName, primary: brand.primary.toLowerCase(), accent: brand.accent.toLowerCase(), font },
         updated: this.stamp(),
       };
       this.projects.set(id, updated);

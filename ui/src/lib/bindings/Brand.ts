@@ -3,9 +3,15 @@ import type { AssetHash } from "./AssetHash";
 import type { Color } from "./Color";
 
 /**
- * How a project's sheets look: colours, logo, typeface.
+ * How a project's sheets look: whose they are, colours, logo, typeface.
  */
-export type Brand = { primary: Color, accent: Color, logo: AssetHash | null, 
+export type Brand = { 
+/**
+ * The company or product the personas are for, as clients should read it on a
+ * sheet ("Acme Coffee"); the project's own name is often an internal one ("Q3
+ * research"). `None`: sheets show the project's name.
+ */
+name: string | null, primary: Color, accent: Color, logo: AssetHash | null, 
 /**
  * A font family name; `None` uses the app's default.
  */

@@ -18,7 +18,7 @@ import { Toasts } from './toasts.svelte';
 
 export type View = { kind: 'library' } | { kind: 'surveys' } | { kind: 'editor'; id: string };
 
-const FALLBACK_BRAND: Brand = { primary: '#2f4b8f', accent: '#e86a4a', logo: null, font: null };
+const FALLBACK_BRAND: Brand = { name: null, primary: '#2f4b8f', accent: '#e86a4a', logo: null, font: null };
 
 export class AppController {
   readonly library: LibraryStore;

@@ -347,14 +347,14 @@ fn lay_module(
     }
 }
 
-/// The footer: who and what on the left, the persona's date and page on the right.
+/// The footer: who and what on the left (the brand's name, else the project's), the persona's date and page on the right.
 fn footer(ctx: &mut Ctx, input: &SheetInput, page: &mut Page, number: usize, total: usize) {
     let mut left = vec![
         input.persona.name.trim().to_owned(),
         input.template.name.clone(),
     ];
-    if let Some(p) = input.project_name {
-        left.push(p.to_owned());
+    if let Some(maker) = input.brand.name.as_deref().or(input.project_name) {
+        left.push(maker.to_owned());
     }
     let date = input.persona.updated.date_naive().to_string();
     let mut right = fill(ctx.locale.words().updated, &[("date", &date)]);
