@@ -11,7 +11,7 @@ use persona_api::model::{
     AssetHash, Brand, DatasetId, Evidence, EvidenceId, EvidencePolicy, EvidenceReport, FieldRef,
     Orientation, PageSize, Persona, PersonaId, Preset, Project, ProjectId, SegmentFilter, Template,
 };
-use persona_api::photo::CropRect;
+use persona_api::photo::{CropRect, ImageSize};
 use persona_api::sheet::{DeckProgress, FontBook, Locale};
 use persona_api::{
     font_book, BundleExport, BundlePreview, BundleSelection, DatasetProfile, DatasetSummary,
@@ -434,19 +434,20 @@ pub async fn move_persona(
 }
 
 /// Opens the native dialog; `None` when the user cancelled.
+/// Opens the native dialog for a photo and answers the chosen file's bytes, raw (the
+/// UI checks them and lets the user crop before anything is stored); an empty body
+/// when the user cancelled.
 #[tauri::command]
-pub async fn choose_persona_photo(
-    window: WebviewWindow,
-    state: State<'_, AppState>,
-    id: PersonaId,
-) -> Reply<Option<Persona>> {
-    let Some(bytes) = dialogs::pick_image(&window, "Choose a photo").await? else {
-        return Ok(None);
-    };
-    studio(&state)?
-        .set_persona_photo(id, &bytes, None)
-        .map(Some)
-        .map_err(|e| e.body())
+pub async fn choose_photo_file(window: WebviewWindow) -> Reply<Response> {
+    let bytes = dialogs::pick_image(&window, "Choose a photo").await?;
+    Ok(Response::new(bytes.unwrap_or_default()))
+}
+
+/// Checks a photo (raw body) and answers its size, storing nothing.
+#[tauri::command]
+pub async fn check_photo(state: State<'_, AppState>, request: Request<'_>) -> Reply<ImageSize> {
+    let bytes = raw_body(&request)?;
+    studio(&state)?.check_photo(bytes).map_err(|e| e.body())
 }
 
 /// Asks for a survey export (CSV, TSV, a spreadsheet) with the native dialog; `None`

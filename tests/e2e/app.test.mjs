@@ -415,6 +415,14 @@ test('a full persona from a template and a preset, with a photo, is all there af
 
     // The native dialog is replaced by PERSONA_STUDIO_TEST_PHOTO (see before()).
     await (await s.find('[data-testid="photo-choose"]')).click();
+    // The crop step shows the photo the app checked, decoded by WebKitGTK itself.
+    const cropped = await s.waitForElement('[data-testid="crop-image"]');
+    await s.waitFor('the photo to show in the crop step', async () => (await cropped.property('naturalWidth')) > 0);
+    const frame = await s.find('[data-testid="crop-frame"]');
+    await frame.click();
+    await frame.type('+');
+    fs.writeFileSync(path.join(OUT, 'photo-crop.png'), await s.screenshot());
+    await (await s.find('[data-testid="crop-apply"]')).click();
     const img = await s.waitForElement('[data-testid="avatar-photo"]');
     assert.match(await img.attribute('src'), /^blob:/);
     const status = await s.find('[data-testid="save-status"]');

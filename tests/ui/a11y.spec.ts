@@ -81,5 +81,21 @@ for (const scheme of ['light', 'dark'] as const) {
         await audit(page, 'delete dialog');
       });
     }
+
+    test('the photo crop step', async ({ page }) => {
+      await openApp(page, { seed: true });
+      await page.getByTestId('persona-card').filter({ hasText: 'Frugal Fred' }).click();
+      await page.evaluate(async () => {
+        const canvas = new OffscreenCanvas(320, 240);
+        const g = canvas.getContext('2d')!;
+        g.fillStyle = '#4a7';
+        g.fillRect(0, 0, 320, 240);
+        const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+        (window as unknown as { __PERSONA_STUDIO_MOCK__: { nextPick: Uint8Array } }).__PERSONA_STUDIO_MOCK__.nextPick = bytes;
+      });
+      await page.getByTestId('photo-choose').click();
+      await expect(page.getByTestId('crop-image')).toBeVisible();
+      await audit(page, 'photo crop dialog');
+    });
   });
 }

@@ -94,3 +94,44 @@ test('notes beside the sheet are shown and saved', async ({ page }) => {
   const tara = (await stored(page)).personas.find((p) => p.name === 'Tech-savvy Tara') as unknown as { notes: string };
   expect(tara.notes).toBe('Re-check against the 2027 survey.');
 });
+
+// The bar holds the persona's name and every action in every language: where the words
+// of the secondary actions do not fit they become icons, still named for screen readers.
+test('the editor bar fits at 1440 and 1280 pixels in all five languages, and shows words where they fit', async ({ page }) => {
+  await openApp(page, { seed: true });
+  const bar = page.locator('header.bar');
+  const fits = () => bar.evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
+  const actions = ['undo', 'redo', 'add-module', 'duplicate-persona', 'export-sheet', 'save-template', 'share-persona', 'delete-persona'];
+  for (const lang of ['en', 'zh', 'ru', 'vi', 'lt']) {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByTestId('open-settings').click();
+    await page.getByTestId('settings-language').selectOption(lang);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('persona-card').filter({ hasText: 'Frugal Fred' }).click();
+    for (const width of [1440, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await expect.poll(fits, { message: `${lang} at ${width}px` }).toBe(true);
+      for (const id of actions) {
+        const box = (await page.getByTestId(id).first().boundingBox())!;
+        expect(box.x + box.width, `${id} (${lang}, ${width}px)`).toBeLessThanOrEqual(width);
+        await expect(page.getByTestId(id).first(), `${id} is named`).toHaveAccessibleName(/\S/);
+      }
+      await expect(page.getByTestId('persona-name')).toBeVisible();
+      const crumb = (await page.locator('.crumbs .current').boundingBox())!;
+      expect(crumb.width, `the name in the bar (${lang}, ${width}px)`).toBeGreaterThan(40);
+    }
+    await page.getByTestId('back-to-library').click();
+  }
+  // On a wide screen the words come back.
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('settings-language').selectOption('en');
+  await page.keyboard.press('Escape');
+  await page.setViewportSize({ width: 2400, height: 1000 });
+  await page.getByTestId('persona-card').filter({ hasText: 'Frugal Fred' }).click();
+  await expect(page.getByTestId('share-persona')).toContainText('Share');
+  await expect(page.getByTestId('share-persona').locator('.label')).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(page.getByTestId('share-persona').locator('.label')).toBeHidden();
+  await page.setViewportSize({ width: 2400, height: 1000 });
+  await expect(page.getByTestId('share-persona').locator('.label')).toBeVisible();
+});

@@ -2,13 +2,12 @@
 import type { Page } from '@playwright/test';
 import { expect, openApp, stored, test } from './fixtures';
 
-/** A 2×2 PNG, byte for byte. */
+/** A 2×2 PNG, byte for byte (valid: the crop step decodes it in the page). */
 const PNG = [
   0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00,
-  0x02, 0x00, 0x00, 0x00, 0x02, 0x08, 0x02, 0x00, 0x00, 0x00, 0xfd, 0xd4, 0x9a, 0x73, 0x00, 0x00, 0x00, 0x16, 0x49,
-  0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0xf0, 0x9f, 0x81, 0xe1, 0x3f, 0x03, 0xc3, 0x7f, 0x06, 0x00,
-  0x27, 0xf6, 0x05, 0xfb, 0x6b, 0x5f, 0x2a, 0x0d, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60,
-  0x82,
+  0x02, 0x00, 0x00, 0x00, 0x02, 0x08, 0x02, 0x00, 0x00, 0x00, 0xfd, 0xd4, 0x9a, 0x73, 0x00, 0x00, 0x00, 0x10, 0x49,
+  0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0x38, 0x61, 0x63, 0x03, 0x44, 0x0c, 0x10, 0x0a, 0x00, 0x25, 0x3e, 0x05, 0x01,
+  0x9c, 0x98, 0x3b, 0xef, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
 ];
 const GIF = [0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x01, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x3b];
 
@@ -24,6 +23,83 @@ async function drop(page: Page, testid: string, bytes: number[], name: string, t
   );
   await page.getByTestId(testid).dispatchEvent('drop', { dataTransfer: data });
 }
+
+type MockPhotos = { calls: string[]; photoCrops: Array<{ x: number; y: number; width: number; height: number } | null> };
+
+async function mockCalls(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __PERSONA_STUDIO_MOCK__: MockPhotos }).__PERSONA_STUDIO_MOCK__.calls);
+}
+
+async function photoCrops(page: Page): Promise<MockPhotos['photoCrops']> {
+  return page.evaluate(() => (window as unknown as { __PERSONA_STUDIO_MOCK__: MockPhotos }).__PERSONA_STUDIO_MOCK__.photoCrops);
+}
+
+/** A w×h PNG drawn in the page: red on the left half, blue on the right. */
+async function twoTonePng(page: Page, w: number, h: number): Promise<number[]> {
+  return page.evaluate(
+    async ({ w, h }) => {
+      const canvas = new OffscreenCanvas(w, h);
+      const g = canvas.getContext('2d')!;
+      g.fillStyle = '#d33';
+      g.fillRect(0, 0, w / 2, h);
+      g.fillStyle = '#33d';
+      g.fillRect(w / 2, 0, w / 2, h);
+      const blob = await canvas.convertToBlob({ type: 'image/png' });
+      return [...new Uint8Array(await blob.arrayBuffer())];
+    },
+    { w, h },
+  );
+}
+
+test('the crop step places a wide photo in the round frame by drag, zoom and keys; Esc stores nothing', async ({ page }) => {
+  await openApp(page, { seed: true });
+  await page.getByTestId('persona-card').filter({ hasText: 'Frugal Fred' }).click();
+  const wide = await twoTonePng(page, 300, 200);
+  const dialog = page.getByTestId('photo-crop-dialog');
+
+  // Esc leaves without storing anything.
+  await drop(page, 'photo-drop', wide, 'wide.png', 'image/png');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('crop-image')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  expect(await mockCalls(page)).not.toContain('set_persona_photo');
+
+  // Untouched, the frame keeps the centre square.
+  await drop(page, 'photo-drop', wide, 'wide.png', 'image/png');
+  await page.getByTestId('crop-apply').click();
+  await expect(page.getByTestId('avatar-photo')).toBeVisible();
+  expect((await photoCrops(page)).at(-1)).toEqual({ x: 50, y: 0, width: 200, height: 200 });
+
+  // From the keyboard: zoom in twice, then move the frame to the left edge.
+  await drop(page, 'photo-drop', wide, 'wide.png', 'image/png');
+  const frame = dialog.getByTestId('crop-frame');
+  await frame.focus();
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowLeft');
+  await page.getByTestId('crop-apply').click();
+  await expect(dialog).toHaveCount(0);
+  const keyed = (await photoCrops(page)).at(-1)!;
+  expect(keyed.width).toBe(keyed.height);
+  expect(keyed.width).toBeLessThan(200);
+  expect(keyed.x).toBe(0);
+
+  // With the mouse: the slider zooms, dragging the picture left shows its right side.
+  await drop(page, 'photo-drop', wide, 'wide.png', 'image/png');
+  await dialog.getByTestId('crop-zoom').fill('2');
+  const box = (await frame.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 10, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await page.screenshot({ path: '../tests/output/photo-crop.png' });
+  await page.getByTestId('crop-apply').click();
+  const dragged = (await photoCrops(page)).at(-1)!;
+  expect(dragged.width).toBe(100);
+  expect(dragged.x).toBeGreaterThan(100);
+  expect(dragged.x + dragged.width).toBeLessThanOrEqual(300);
+});
 
 test('a preset prefills a new e-commerce persona', async ({ page }) => {
   await openApp(page, { seed: true });
@@ -46,6 +122,11 @@ test('a dropped photo shows on the header and on the card; a GIF is refused and 
   await page.getByTestId('persona-card').filter({ hasText: 'Frugal Fred' }).click();
   await expect(page.getByTestId('avatar-photo')).toHaveCount(0);
   await drop(page, 'photo-drop', PNG, 'fred.png', 'image/png');
+  // The crop step comes first; nothing is stored until the photo is placed.
+  await expect(page.getByTestId('photo-crop-dialog')).toBeVisible();
+  expect(await mockCalls(page)).not.toContain('set_persona_photo');
+  await page.getByTestId('crop-apply').click();
+  await expect(page.getByTestId('photo-crop-dialog')).toBeHidden();
   await expect(page.getByTestId('avatar-photo')).toBeVisible();
   await expect(page.getByTestId('avatar-photo')).toHaveAttribute('src', /^blob:/);
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
@@ -54,6 +135,7 @@ test('a dropped photo shows on the header and on the card; a GIF is refused and 
 
   await drop(page, 'photo-drop', GIF, 'x.gif', 'image/gif');
   await expect(page.getByText('GIF images are not supported; use a JPEG, PNG or WebP image')).toBeVisible();
+  await expect(page.getByTestId('photo-crop-dialog')).toHaveCount(0);
   const after = (await stored(page)).personas.find((p) => p.name === 'Frugal Fred') as unknown as { photo: string };
   expect(after.photo).toBe(photo.photo);
 
@@ -81,6 +163,7 @@ test('choose photo takes what the native dialog answers; cancel changes nothing'
     mock.nextPick = new Uint8Array(bytes);
   }, PNG);
   await page.getByTestId('photo-choose').click();
+  await page.getByTestId('crop-apply').click();
   await expect(page.getByTestId('avatar-photo')).toBeVisible();
 });
 
@@ -145,6 +228,7 @@ test('a picture pasted on the header (Ctrl+V) becomes the photo; pasted text sta
       { bytes: PNG, kind },
     );
   await paste('image');
+  await page.getByTestId('crop-apply').click();
   await expect(page.getByTestId('avatar-photo')).toBeVisible();
   await expect(page.getByTestId('persona-name')).toHaveValue('Frugal Fred');
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');

@@ -12,6 +12,7 @@ import type { Template } from './bindings/Template';
 import type { Preset } from './bindings/Preset';
 import type { Brand } from './bindings/Brand';
 import type { CropRect } from './bindings/CropRect';
+import type { ImageSize } from './bindings/ImageSize';
 import type { SearchHit } from './bindings/SearchHit';
 import type { SearchQuery } from './bindings/SearchQuery';
 import type { BundleExport } from './bindings/BundleExport';
@@ -69,9 +70,11 @@ export interface Backend {
   /** A copy with a new id and "(copy)" after the name, in the same project. */
   duplicatePersona(id: PersonaId): Promise<Persona>;
   movePersona(id: PersonaId, project: ProjectId): Promise<Persona>;
-  /** Opens the native file dialog; resolves null when the user cancelled. */
-  choosePersonaPhoto(id: PersonaId): Promise<Persona | null>;
-  /** Image bytes dropped or pasted: checked, cropped, scaled and stored by the app. */
+  /** Opens the native dialog for a photo: the file's bytes, or null when the user cancelled. */
+  choosePhotoFile(): Promise<Uint8Array | null>;
+  /** Checks a photo as `setPersonaPhoto` would and answers its size; stores nothing. */
+  checkPhoto(bytes: Uint8Array): Promise<ImageSize>;
+  /** Image bytes chosen, dropped or pasted: checked, cropped, scaled and stored by the app. */
   setPersonaPhoto(id: PersonaId, bytes: Uint8Array, crop: CropRect | null): Promise<Persona>;
   removePersonaPhoto(id: PersonaId): Promise<Persona>;
   /** The bytes of a stored image (photo or logo). */

@@ -110,6 +110,12 @@ impl Studio {
         Ok(persona)
     }
 
+    /// Checks a photo before the user crops it: what [`Studio::set_persona_photo`]
+    /// would refuse is refused here with the same sentence, and nothing is stored.
+    pub fn check_photo(&self, bytes: &[u8]) -> Result<photo::ImageSize, ApiError> {
+        Ok(photo::inspect(bytes)?)
+    }
+
     /// Removes a persona's photo (the sheet shows initials again).
     pub fn remove_persona_photo(&self, id: PersonaId) -> Result<Persona, ApiError> {
         let mut persona = self.persona(id)?;

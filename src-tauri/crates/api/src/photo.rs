@@ -118,6 +118,26 @@ pub fn prepare_avatar(bytes: &[u8], crop: Option<CropRect>) -> Result<Vec<u8>, P
     Ok(out)
 }
 
+/// The size of an image as it stands (after the camera's orientation): the frame a
+/// crop is chosen in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImageSize {
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Checks a photo the way [`prepare_avatar`] will (size, format, pixel count, a full
+/// decode) and answers its size, so that the UI shows only pictures the app will take:
+/// a decompression bomb never reaches the webview's decoder.
+pub fn inspect(bytes: &[u8]) -> Result<ImageSize, PhotoError> {
+    let image = decode(bytes)?;
+    Ok(ImageSize {
+        width: image.width(),
+        height: image.height(),
+    })
+}
+
 /// A brand's logo: the whole image, scaled down to at most [`LOGO_SIDE`] on its longer
 /// side, encoded as PNG with its transparency.
 pub fn prepare_logo(bytes: &[u8]) -> Result<Vec<u8>, PhotoError> {
@@ -266,6 +286,26 @@ mod tests {
         assert!(img.get_pixel(256, 256)[1] > 150);
         assert!(img.get_pixel(5, 256)[0] > 150);
         assert!(img.get_pixel(506, 256)[2] > 150);
+    }
+
+    #[test]
+    fn inspect_answers_the_oriented_size_and_refuses_what_prepare_refuses() {
+        let wide = encode(DynamicImage::new_rgb8(300, 200), ImageFormat::Png);
+        assert_eq!(
+            inspect(&wide).unwrap(),
+            ImageSize {
+                width: 300,
+                height: 200
+            }
+        );
+        assert!(matches!(inspect(&[]), Err(PhotoError::Empty)));
+        let gif = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00;";
+        assert!(matches!(inspect(gif), Err(PhotoError::Unsupported { .. })));
+        let cut = encode(DynamicImage::new_rgb8(64, 64), ImageFormat::Jpeg);
+        assert!(matches!(
+            inspect(&cut[..cut.len() - 2]),
+            Err(PhotoError::Broken { .. })
+        ));
     }
 
     #[test]

@@ -23,6 +23,7 @@ import type { Project } from '../bindings/Project';
 import type { Template } from '../bindings/Template';
 import type { Preset } from '../bindings/Preset';
 import type { CropRect } from '../bindings/CropRect';
+import type { ImageSize } from '../bindings/ImageSize';
 import type { SearchHit } from '../bindings/SearchHit';
 import type { SearchQuery } from '../bindings/SearchQuery';
 import { sniffImage } from '../model/images';
@@ -131,6 +132,8 @@ export class MockBackend implements Backend {
   readonly assets = new Map<string, Uint8Array>();
   /** What the next "choose a photo/logo" dialog answers: bytes, or null for cancel. */
   nextPick: Uint8Array | null = null;
+  /** The crop of each photo set, in order, for tests (the mock stores photos uncropped). */
+  readonly photoCrops: Array<CropRect | null> = [];
   /** Every command called, in order, for tests that check what the UI asked for. */
   readonly calls: string[] = [];
   private readonly latencyMs: number;
@@ -690,14 +693,31 @@ export class MockBackend implements Backend {
     });
   }
 
-  choosePersonaPhoto(id: string): Promise<Persona | null> {
+  choosePhotoFile(): Promise<Uint8Array | null> {
     const pick = this.nextPick;
     this.nextPick = null;
-    if (pick === null) return this.answer('choose_persona_photo', () => null);
-    return this.withPhoto('choose_persona_photo', id, pick);
+    return this.answer('choose_photo_file', () => pick);
   }
 
-  setPersonaPhoto(id: string, bytes: Uint8Array, _crop: CropRect | null): Promise<Persona> {
+  /** Decodes with the browser (a real check, like the app's) to learn the size. */
+  async checkPhoto(bytes: Uint8Array): Promise<ImageSize> {
+    let size: ImageSize | ErrorBody;
+    try {
+      checkedImage(bytes);
+      const bitmap = await createImageBitmap(new Blob([bytes as BlobPart]));
+      size = { width: bitmap.width, height: bitmap.height };
+      bitmap.close();
+    } catch (e) {
+      size = (e as ErrorBody).code ? (e as ErrorBody) : fail('bad_image', 'the image is damaged and cannot be read');
+    }
+    return this.answer('check_photo', () => {
+      if ('code' in size) throw size;
+      return size;
+    });
+  }
+
+  setPersonaPhoto(id: string, bytes: Uint8Array, crop: CropRect | null): Promise<Persona> {
+    this.photoCrops.push(crop);
     return this.withPhoto('set_persona_photo', id, bytes);
   }
 

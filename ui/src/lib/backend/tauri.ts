@@ -22,6 +22,7 @@ import type { Template } from '../bindings/Template';
 import type { Preset } from '../bindings/Preset';
 import type { Brand } from '../bindings/Brand';
 import type { CropRect } from '../bindings/CropRect';
+import type { ImageSize } from '../bindings/ImageSize';
 import type { SearchHit } from '../bindings/SearchHit';
 import type { SearchQuery } from '../bindings/SearchQuery';
 import type { DatasetProfile } from '../bindings/DatasetProfile';
@@ -94,8 +95,13 @@ export class TauriBackend implements Backend {
   movePersona(id: string, project: string) {
     return call<Persona>('move_persona', { id, project });
   }
-  choosePersonaPhoto(id: string) {
-    return call<Persona | null>('choose_persona_photo', { id });
+  async choosePhotoFile() {
+    // The file comes back raw; an empty body means the dialog was cancelled.
+    const bytes = new Uint8Array(await call<ArrayBuffer>('choose_photo_file'));
+    return bytes.length === 0 ? null : bytes;
+  }
+  checkPhoto(bytes: Uint8Array) {
+    return call<ImageSize>('check_photo', bytes);
   }
   // Image bytes go as the raw request body, not as a JSON array of numbers.
   setPersonaPhoto(id: string, bytes: Uint8Array, crop: CropRect | null) {

@@ -2,7 +2,9 @@
 // its edits are on disk), delete it. Holds the other services for the components.
 import type { Backend } from '../backend';
 import { toErrorBody } from '../backend';
+import type { CropRect } from '../bindings/CropRect';
 import type { ErrorBody } from '../bindings/ErrorBody';
+import type { ImageSize } from '../bindings/ImageSize';
 import type { Brand } from '../bindings/Brand';
 import type { ImportOutcome } from '../bindings/ImportOutcome';
 import type { Persona } from '../bindings/Persona';
@@ -31,6 +33,8 @@ export class AppController {
   view = $state<View>({ kind: 'library' });
   editor = $state<PersonaEditor | null>(null);
   editorError = $state<ErrorBody | null>(null);
+  /** A checked photo waiting for the user to place it in the avatar frame. */
+  photoCrop = $state<{ bytes: Uint8Array; size: ImageSize } | null>(null);
 
   constructor(
     readonly backend: Backend,
@@ -156,6 +160,7 @@ export class AppController {
   async openPersona(id: string): Promise<void> {
     this.view = { kind: 'editor', id };
     this.editor = null;
+    this.photoCrop = null;
     this.editorError = null;
     try {
       const persona = await this.backend.getPersona(id);
@@ -184,6 +189,7 @@ export class AppController {
       editor.dispose();
     }
     this.editor = null;
+    this.photoCrop = null;
     this.editorError = null;
     this.view = { kind: 'library' };
     this.clock.tick();
@@ -205,6 +211,7 @@ export class AppController {
     const stored = await this.backend.getPersona(editor.persona.id);
     await this.library.deletePersona(stored.id);
     this.editor = null;
+    this.photoCrop = null;
     this.view = { kind: 'library' };
     return stored;
   }
@@ -236,14 +243,45 @@ export class AppController {
     }
   }
 
-  /** Opens the native dialog and sets the chosen photo. */
-  choosePhoto(): Promise<void> {
-    return this.photo((id) => this.backend.choosePersonaPhoto(id));
+  /** Opens the native dialog; the chosen photo goes to the crop step. */
+  async choosePhoto(): Promise<void> {
+    try {
+      const bytes = await this.backend.choosePhotoFile();
+      if (bytes) await this.offerCrop(bytes);
+    } catch (e) {
+      this.toasts.show(toErrorBody(e).message, 'error');
+    }
   }
 
-  /** Sets image bytes dropped on the header as the photo. */
+  /** Image bytes dropped or pasted on the header go to the crop step. */
   dropPhoto(bytes: Uint8Array): Promise<void> {
-    return this.photo((id) => this.backend.setPersonaPhoto(id, bytes, null));
+    return this.offerCrop(bytes);
+  }
+
+  /**
+   * Checks the picture with the app first (a broken, huge or unsupported one is
+   * refused with its reason, and never reaches the webview's decoder), then opens the
+   * crop step on it. Nothing is stored until the crop is applied.
+   */
+  private async offerCrop(bytes: Uint8Array): Promise<void> {
+    if (!this.editor) return;
+    try {
+      const size = await this.backend.checkPhoto(bytes);
+      this.photoCrop = { bytes, size };
+    } catch (e) {
+      this.toasts.show(toErrorBody(e).message, 'error');
+    }
+  }
+
+  /** Stores the photo being cropped, cut to `crop`. */
+  async applyPhotoCrop(crop: CropRect): Promise<void> {
+    const pending = this.photoCrop;
+    this.photoCrop = null;
+    if (pending) await this.photo((id) => this.backend.setPersonaPhoto(id, pending.bytes, crop));
+  }
+
+  cancelPhotoCrop(): void {
+    this.photoCrop = null;
   }
 
   async removePhoto(): Promise<void> {
