@@ -394,6 +394,23 @@ pub enum PersonaCommand {
         #[arg(long)]
         remove: bool,
     },
+    /// Put a picture (JPEG, PNG or WebP) in one of a persona's image modules, or take
+    /// it out; prints the stored picture's hash
+    Image {
+        /// The persona's id or exact name
+        persona: String,
+        /// The image module's id (`persona show --json` lists the modules)
+        module: String,
+        /// The image file
+        #[arg(required_unless_present = "remove", conflicts_with = "remove")]
+        file: Option<PathBuf>,
+        /// Also set the caption under the picture
+        #[arg(long)]
+        caption: Option<String>,
+        /// Take the picture out instead
+        #[arg(long)]
+        remove: bool,
+    },
     /// Write one persona as plain JSON (docs/schemas/persona.schema.json)
     Export {
         /// The persona's id or exact name
@@ -677,6 +694,34 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), ApiError> {
                 _ => {
                     studio.remove_persona_photo(p.id)?;
                 }
+            }
+        }
+        Command::Persona(PersonaCommand::Image {
+            persona,
+            module,
+            file,
+            caption,
+            remove,
+        }) => {
+            let p = studio.resolve_persona(&persona)?;
+            let bytes = match file {
+                Some(path) if !remove => {
+                    Some(std::fs::read(&path).map_err(|source| ApiError::Read {
+                        path: path.clone(),
+                        source,
+                    })?)
+                }
+                _ => None,
+            };
+            let p = studio.set_module_image(p.id, &module, bytes.as_deref(), caption.as_deref())?;
+            let stored = p.modules.iter().find_map(|m| match &m.body {
+                persona_api::model::ModuleBody::Image { asset, .. } if m.id == module => {
+                    asset.as_ref()
+                }
+                _ => None,
+            });
+            if let Some(hash) = stored {
+                println!("{hash}");
             }
         }
         Command::Export(args) => export(&studio, &args)?,

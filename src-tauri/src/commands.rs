@@ -434,13 +434,20 @@ pub async fn move_persona(
 }
 
 /// Opens the native dialog; `None` when the user cancelled.
-/// Opens the native dialog for a photo and answers the chosen file's bytes, raw (the
-/// UI checks them and lets the user crop before anything is stored); an empty body
-/// when the user cancelled.
+/// Opens the native dialog for a picture (a persona's photo, an image module's
+/// picture) and answers the chosen file's bytes, raw: the UI checks and crops or stores
+/// them next. An empty body when the user cancelled.
 #[tauri::command]
-pub async fn choose_photo_file(window: WebviewWindow) -> Reply<Response> {
-    let bytes = dialogs::pick_image(&window, "Choose a photo").await?;
+pub async fn choose_image_file(window: WebviewWindow) -> Reply<Response> {
+    let bytes = dialogs::pick_image(&window, "Choose a picture").await?;
     Ok(Response::new(bytes.unwrap_or_default()))
+}
+
+/// Stores a picture for an image module (raw body) and answers its hash.
+#[tauri::command]
+pub async fn store_picture(state: State<'_, AppState>, request: Request<'_>) -> Reply<AssetHash> {
+    let bytes = raw_body(&request)?;
+    studio(&state)?.store_picture(bytes).map_err(|e| e.body())
 }
 
 /// Checks a photo (raw body) and answers its size, storing nothing.

@@ -39,13 +39,23 @@ fn usage_error(e: clap::Error) -> ExitCode {
     ) {
         e.exit();
     }
-    let first = e.render().to_string();
-    let mut sentence = first
-        .lines()
+    let rendered = e.render().to_string();
+    let mut lines = rendered.lines();
+    let mut sentence = lines
         .next()
         .unwrap_or("the command line is not valid")
         .trim_start_matches("error: ")
         .to_string();
+    // "the following required arguments were not provided:" lists them on the lines
+    // below, indented: they belong in the sentence.
+    if sentence.ends_with(':') {
+        let listed: Vec<&str> = lines
+            .take_while(|l| l.starts_with(char::is_whitespace) && !l.trim().is_empty())
+            .map(str::trim)
+            .collect();
+        sentence.push(' ');
+        sentence.push_str(&listed.join(", "));
+    }
     if let Some(ContextValue::Strings(valid)) = e.get(ContextKind::ValidValue) {
         sentence.push_str(&format!("; use one of: {}", valid.join(", ")));
     }

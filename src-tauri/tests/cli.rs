@@ -356,6 +356,17 @@ fn persona_new_with_lang_gets_titles_and_labels_in_that_language() {
     let said = String::from_utf8_lossy(&unknown.stderr);
     assert_eq!(said.trim_end().lines().count(), 1, "one sentence: {said}");
     assert!(said.contains("frobnicate"), "{said}");
+    // A missing argument is named in the sentence, not on a line of its own.
+    let missing = run(dir.path(), &["export", "X"]);
+    assert_eq!(missing.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&missing.stderr);
+    assert_eq!(said.trim_end().lines().count(), 1, "one sentence: {said}");
+    assert!(
+        said.contains(
+            "the following required arguments were not provided: --format <FORMAT>, --out <PATH>"
+        ),
+        "{said}"
+    );
     let listed = json(
         dir.path(),
         &["persona", "list", "--project", "Shop", "--json"],

@@ -138,3 +138,145 @@ fn photo_from_a_file_and_a_refused_one() {
     ok(dir.path(), &["persona", "photo", "Ana", "--remove"]);
     assert!(json(dir.path(), &["persona", "show", "Ana", "--json"])["photo"].is_null());
 }
+
+#[test]
+fn a_picture_goes_into_an_image_module_and_out_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["project", "new", "A"]);
+    ok(d, &["persona", "new", "--project", "A", "--name", "Ana"]);
+    // No built-in template has an image module: add one as a user would, then import.
+    let file = d.join("ana.json");
+    ok(
+        d,
+        &[
+            "persona",
+            "export",
+            "Ana",
+            "--format",
+            "json",
+            "--out",
+            file.to_str().unwrap(),
+        ],
+    );
+    let mut persona: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let modules = persona["modules"].as_array_mut().unwrap();
+    let mut board = modules.last().unwrap().clone();
+    board["id"] = "moodboard".into();
+    board["title"] = "Mood board".into();
+    board["body"] = serde_json::json!({"kind": "image", "asset": null, "caption": ""});
+    modules.push(board);
+    std::fs::write(&file, persona.to_string()).unwrap();
+    ok(
+        d,
+        &[
+            "persona",
+            "import",
+            file.to_str().unwrap(),
+            "--project",
+            "A",
+            "--on-conflict",
+            "replace",
+        ],
+    );
+
+    let img = image::RgbImage::from_fn(3000, 1500, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 40])
+    });
+    let mut bytes = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut Cursor::new(&mut bytes), image::ImageFormat::Png)
+        .unwrap();
+    let picture = d.join("shelf.png");
+    std::fs::write(&picture, &bytes).unwrap();
+    let hash = ok(
+        d,
+        &[
+            "persona",
+            "image",
+            "Ana",
+            "moodboard",
+            picture.to_str().unwrap(),
+            "--caption",
+            " Полка в магазине ",
+        ],
+    );
+    let hash = hash.trim();
+    assert_eq!(hash.len(), 64);
+    let board = |shown: &serde_json::Value| {
+        shown["modules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["id"] == "moodboard")
+            .unwrap()["body"]
+            .clone()
+    };
+    let body = board(&json(d, &["persona", "show", "Ana", "--json"]));
+    assert_eq!(body["asset"], hash);
+    assert_eq!(body["caption"], "Полка в магазине");
+    // The sheet draws it, scaled down to what a sheet can use (2000 px on its long side).
+    let sheet = d.join("ana.pdf");
+    ok(
+        d,
+        &[
+            "export",
+            "Ana",
+            "--format",
+            "pdf",
+            "--out",
+            sheet.to_str().unwrap(),
+        ],
+    );
+    let listed = std::process::Command::new("pdfimages")
+        .args(["-list", sheet.to_str().unwrap()])
+        .output()
+        .expect("pdfimages (poppler-utils) runs");
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        listed.lines().any(|l| {
+            let cols: Vec<&str> = l.split_whitespace().collect();
+            cols.get(3) == Some(&"2000") && cols.get(4) == Some(&"1000")
+        }),
+        "{listed}"
+    );
+
+    // A refused file, a module that is not an image module: one sentence, nothing changes.
+    let broken = d.join("broken.png");
+    std::fs::write(&broken, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let out = run(
+        d,
+        &[
+            "persona",
+            "image",
+            "Ana",
+            "moodboard",
+            broken.to_str().unwrap(),
+        ],
+    );
+    fails_with(&out, "the image is damaged");
+    let out = run(
+        d,
+        &[
+            "persona",
+            "image",
+            "Ana",
+            "goals",
+            picture.to_str().unwrap(),
+        ],
+    );
+    fails_with(
+        &out,
+        "has no image module 'goals' (its image modules: moodboard)",
+    );
+    assert_eq!(
+        board(&json(d, &["persona", "show", "Ana", "--json"]))["asset"],
+        hash
+    );
+
+    ok(d, &["persona", "image", "Ana", "moodboard", "--remove"]);
+    let body = board(&json(d, &["persona", "show", "Ana", "--json"]));
+    assert!(body["asset"].is_null());
+    assert_eq!(body["caption"], "Полка в магазине");
+}

@@ -239,3 +239,54 @@ test('a picture pasted on the header (Ctrl+V) becomes the photo; pasted text sta
   const again = (await stored(page)).personas.find((p) => p.name === 'Frugal Fred') as unknown as { photo: string };
   expect(again.photo).toBe(fred.photo);
 });
+
+test('an image module takes a dropped picture and a caption; undo takes the picture back out; a GIF is refused', async ({ page }) => {
+  await openApp(page, { seed: true });
+  await page.getByTestId('persona-card').filter({ hasText: 'Frugal Fred' }).click();
+  await page.getByTestId('add-module').click();
+  await page.getByTestId('add-module-image').click();
+  const module = page.locator('[data-module]').filter({ has: page.getByTestId('image-module') });
+  await expect(module).toHaveCount(1);
+  const id = await module.getAttribute('data-module');
+  await expect(module).toContainText('No picture yet');
+
+  const picture = await twoTonePng(page, 240, 120);
+  await drop(page, 'image-drop', picture, 'shelf.png', 'image/png');
+  await expect(module.getByTestId('module-image')).toBeVisible();
+  await expect(module.getByTestId('module-image')).toHaveAttribute('src', /^blob:/);
+  await module.getByTestId('image-caption').fill('Полка в магазине у дома');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  const body = async () =>
+    ((await stored(page)).personas.find((p) => p.name === 'Frugal Fred')?.modules.find((m) => m.id === id)?.body ?? {}) as {
+      asset?: string | null;
+      caption?: string;
+    };
+  const first = await body();
+  expect(first.asset).toMatch(/^[0-9a-f]{64}$/);
+  expect(first.caption).toBe('Полка в магазине у дома');
+
+  // A GIF is refused with its reason; the picture stays.
+  await drop(page, 'image-drop', GIF, 'x.gif', 'image/gif');
+  await expect(page.getByText('GIF images are not supported; use a JPEG, PNG or WebP image')).toBeVisible();
+  expect((await body()).asset).toBe(first.asset);
+
+  // Removing it is an edit like any other: undo puts it back, redo takes it out.
+  await module.hover();
+  await module.getByTestId('image-remove').click();
+  await expect(module.getByTestId('module-image')).toHaveCount(0);
+  await page.getByTestId('undo').click();
+  await expect(module.getByTestId('module-image')).toBeVisible();
+  await page.getByTestId('redo').click();
+  await expect(module.getByTestId('module-image')).toHaveCount(0);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  expect((await body()).asset).toBeNull();
+
+  // Chosen with the native dialog.
+  await page.evaluate((bytes) => {
+    (window as unknown as { __PERSONA_STUDIO_MOCK__: { nextPick: Uint8Array } }).__PERSONA_STUDIO_MOCK__.nextPick = new Uint8Array(bytes);
+  }, picture);
+  await module.getByTestId('image-choose').click();
+  await expect(module.getByTestId('module-image')).toBeVisible();
+  await page.mouse.move(0, 0);
+  await module.screenshot({ path: '../tests/output/image-module.png' });
+});

@@ -70,13 +70,15 @@ export interface Backend {
   /** A copy with a new id and "(copy)" after the name, in the same project. */
   duplicatePersona(id: PersonaId): Promise<Persona>;
   movePersona(id: PersonaId, project: ProjectId): Promise<Persona>;
-  /** Opens the native dialog for a photo: the file's bytes, or null when the user cancelled. */
-  choosePhotoFile(): Promise<Uint8Array | null>;
+  /** Opens the native dialog for a picture: the file's bytes, or null when the user cancelled. */
+  chooseImageFile(): Promise<Uint8Array | null>;
   /** Checks a photo as `setPersonaPhoto` would and answers its size; stores nothing. */
   checkPhoto(bytes: Uint8Array): Promise<ImageSize>;
   /** Image bytes chosen, dropped or pasted: checked, cropped, scaled and stored by the app. */
   setPersonaPhoto(id: PersonaId, bytes: Uint8Array, crop: CropRect | null): Promise<Persona>;
   removePersonaPhoto(id: PersonaId): Promise<Persona>;
+  /** Stores a picture for an image module (checked and scaled by the app); answers its hash. */
+  storePicture(bytes: Uint8Array): Promise<string>;
   /** The bytes of a stored image (photo or logo). */
   getAsset(hash: string): Promise<Uint8Array>;
   /** Renames a project and sets its brand (colours, font, logo). */

@@ -2,8 +2,8 @@
 //! duplicate, move, photos, brands.
 
 use persona_model::{
-    builtin_preset, builtin_presets, AssetHash, Brand, Persona, PersonaId, Preset, Project,
-    ProjectId, DEFAULT_TEMPLATE,
+    builtin_preset, builtin_presets, AssetHash, Brand, ModuleBody, Persona, PersonaId, Preset,
+    Project, ProjectId, DEFAULT_TEMPLATE,
 };
 
 use crate::photo::{self, CropRect};
@@ -108,6 +108,56 @@ impl Studio {
         persona.updated = self.now();
         self.library().put_persona(&persona)?;
         Ok(persona)
+    }
+
+    /// Stores a picture for an image module (scaled to what a sheet can use) and
+    /// answers its hash; the module refers to it when the persona is saved. A refused
+    /// image stores nothing.
+    pub fn store_picture(&self, bytes: &[u8]) -> Result<AssetHash, ApiError> {
+        let picture = photo::prepare_picture(bytes)?;
+        Ok(self.library().put_asset(&picture)?)
+    }
+
+    /// `persona image`: sets the picture of an image module (`bytes`, stored like
+    /// [`Studio::store_picture`]) or clears it (`None`), and its caption when one is
+    /// given. A refused image or a module that is not an image module changes nothing.
+    pub fn set_module_image(
+        &self,
+        id: PersonaId,
+        module: &str,
+        bytes: Option<&[u8]>,
+        caption: Option<&str>,
+    ) -> Result<Persona, ApiError> {
+        let mut persona = self.persona(id)?;
+        let Some(at) = persona
+            .modules
+            .iter()
+            .position(|m| m.id == module && matches!(m.body, ModuleBody::Image { .. }))
+        else {
+            let found: Vec<&str> = persona
+                .modules
+                .iter()
+                .filter(|m| matches!(m.body, ModuleBody::Image { .. }))
+                .map(|m| m.id.as_str())
+                .collect();
+            return Err(ApiError::NotAnImageModule {
+                persona: persona.name.clone(),
+                module: module.to_owned(),
+                found: if found.is_empty() {
+                    "none".to_owned()
+                } else {
+                    found.join(", ")
+                },
+            });
+        };
+        let picture = bytes.map(|b| self.store_picture(b)).transpose()?;
+        if let ModuleBody::Image { asset, caption: c } = &mut persona.modules[at].body {
+            *asset = picture;
+            if let Some(text) = caption {
+                *c = text.trim().to_owned();
+            }
+        }
+        self.save_persona(persona)
     }
 
     /// Checks a photo before the user crops it: what [`Studio::set_persona_photo`]

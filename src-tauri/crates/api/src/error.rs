@@ -38,6 +38,12 @@ pub enum ApiError {
     Photo(#[from] crate::photo::PhotoError),
     #[error("there is no stored image '{0}'")]
     UnknownAsset(String),
+    #[error("the persona '{persona}' has no image module '{module}' (its image modules: {found})")]
+    NotAnImageModule {
+        persona: String,
+        module: String,
+        found: String,
+    },
     #[error("cannot read {}: {source}", path.display())]
     Read {
         path: std::path::PathBuf,
@@ -145,6 +151,7 @@ impl ApiError {
             | ApiError::Photo(crate::photo::PhotoError::TooManyPixels { .. }) => "image_too_large",
             ApiError::Photo(_) => "bad_image",
             ApiError::UnknownAsset(_) => "unknown_asset",
+            ApiError::NotAnImageModule { .. } => "not_an_image_module",
             ApiError::Read { .. } => "read_failed",
             ApiError::Sheet(persona_sheet::SheetError::Cancelled { .. }) => "cancelled",
             ApiError::Sheet(_) => "export_failed",

@@ -21,6 +21,9 @@ pub const MAX_PHOTO_PIXELS: u64 = 50_000_000;
 pub const AVATAR_SIDE: u32 = 512;
 /// The longest side of a stored logo, in pixels.
 pub const LOGO_SIDE: u32 = 512;
+/// The longest side of a stored picture for an image module, in pixels: a full A4
+/// landscape page's width at about 200 dpi, more than any module needs.
+pub const PICTURE_SIDE: u32 = 2000;
 
 /// Why an image was refused. Each says what is wrong in one sentence.
 #[derive(Debug, thiserror::Error)]
@@ -153,6 +156,36 @@ pub fn prepare_logo(bytes: &[u8]) -> Result<Vec<u8>, PhotoError> {
         .map_err(|e| PhotoError::Broken {
             reason: e.to_string(),
         })?;
+    Ok(out)
+}
+
+/// A picture for an image module: the whole image, scaled down to at most
+/// [`PICTURE_SIDE`] on its longer side; a JPEG when it is opaque, a PNG (transparency
+/// kept) when it is not.
+pub fn prepare_picture(bytes: &[u8]) -> Result<Vec<u8>, PhotoError> {
+    let image = decode(bytes)?;
+    let scaled = if image.width().max(image.height()) > PICTURE_SIDE {
+        image.resize(
+            PICTURE_SIDE,
+            PICTURE_SIDE,
+            image::imageops::FilterType::Lanczos3,
+        )
+    } else {
+        image
+    };
+    let broken = |e: image::ImageError| PhotoError::Broken {
+        reason: e.to_string(),
+    };
+    let mut out = Vec::new();
+    if scaled.color().has_alpha() {
+        DynamicImage::ImageRgba8(scaled.to_rgba8())
+            .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
+            .map_err(broken)?;
+    } else {
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 88)
+            .encode_image(&DynamicImage::ImageRgb8(scaled.to_rgb8()))
+            .map_err(broken)?;
+    }
     Ok(out)
 }
 
@@ -305,6 +338,25 @@ mod tests {
         assert!(matches!(
             inspect(&cut[..cut.len() - 2]),
             Err(PhotoError::Broken { .. })
+        ));
+    }
+
+    #[test]
+    fn a_picture_keeps_its_shape_and_transparency_and_is_bounded() {
+        let wide = encode(DynamicImage::new_rgb8(4000, 1000), ImageFormat::Png);
+        let out = prepare_picture(&wide).unwrap();
+        assert_eq!(image::guess_format(&out).unwrap(), ImageFormat::Jpeg);
+        let back = image::load_from_memory(&out).unwrap();
+        assert_eq!((back.width(), back.height()), (2000, 500));
+        let clear = encode(DynamicImage::new_rgba8(30, 20), ImageFormat::Png);
+        let out = prepare_picture(&clear).unwrap();
+        assert_eq!(image::guess_format(&out).unwrap(), ImageFormat::Png);
+        let back = image::load_from_memory(&out).unwrap();
+        assert_eq!((back.width(), back.height()), (30, 20));
+        assert!(back.color().has_alpha());
+        assert!(matches!(
+            prepare_picture(b"not an image"),
+            Err(PhotoError::Unsupported { .. })
         ));
     }
 

@@ -693,10 +693,22 @@ export class MockBackend implements Backend {
     });
   }
 
-  choosePhotoFile(): Promise<Uint8Array | null> {
+  chooseImageFile(): Promise<Uint8Array | null> {
     const pick = this.nextPick;
     this.nextPick = null;
-    return this.answer('choose_photo_file', () => pick);
+    return this.answer('choose_image_file', () => pick);
+  }
+
+  async storePicture(bytes: Uint8Array): Promise<string> {
+    let hash = '';
+    try {
+      hash = await this.storeAsset(checkedImage(bytes));
+    } catch (e) {
+      return this.answer('store_picture', () => {
+        throw e;
+      });
+    }
+    return this.answer('store_picture', () => hash);
   }
 
   /** Decodes with the browser (a real check, like the app's) to learn the size. */

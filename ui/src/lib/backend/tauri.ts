@@ -95,10 +95,13 @@ export class TauriBackend implements Backend {
   movePersona(id: string, project: string) {
     return call<Persona>('move_persona', { id, project });
   }
-  async choosePhotoFile() {
+  async chooseImageFile() {
     // The file comes back raw; an empty body means the dialog was cancelled.
-    const bytes = new Uint8Array(await call<ArrayBuffer>('choose_photo_file'));
+    const bytes = new Uint8Array(await call<ArrayBuffer>('choose_image_file'));
     return bytes.length === 0 ? null : bytes;
+  }
+  storePicture(bytes: Uint8Array) {
+    return call<string>('store_picture', bytes);
   }
   checkPhoto(bytes: Uint8Array) {
     return call<ImageSize>('check_photo', bytes);

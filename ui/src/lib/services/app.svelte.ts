@@ -246,7 +246,7 @@ export class AppController {
   /** Opens the native dialog; the chosen photo goes to the crop step. */
   async choosePhoto(): Promise<void> {
     try {
-      const bytes = await this.backend.choosePhotoFile();
+      const bytes = await this.backend.chooseImageFile();
       if (bytes) await this.offerCrop(bytes);
     } catch (e) {
       this.toasts.show(toErrorBody(e).message, 'error');
@@ -268,6 +268,31 @@ export class AppController {
     try {
       const size = await this.backend.checkPhoto(bytes);
       this.photoCrop = { bytes, size };
+    } catch (e) {
+      this.toasts.show(toErrorBody(e).message, 'error');
+    }
+  }
+
+  /** Opens the native dialog and puts the chosen picture in an image module. */
+  async chooseModuleImage(moduleId: string): Promise<void> {
+    try {
+      const bytes = await this.backend.chooseImageFile();
+      if (bytes) await this.putModuleImage(moduleId, bytes);
+    } catch (e) {
+      this.toasts.show(toErrorBody(e).message, 'error');
+    }
+  }
+
+  /**
+   * Stores a picture (checked and scaled by the app) and puts it in an image module of
+   * the open persona, as an edit that undo takes back. A refused picture changes nothing.
+   */
+  async putModuleImage(moduleId: string, bytes: Uint8Array): Promise<void> {
+    const editor = this.editor;
+    if (!editor) return;
+    try {
+      const hash = await this.backend.storePicture(bytes);
+      editor.setImage(moduleId, hash);
     } catch (e) {
       this.toasts.show(toErrorBody(e).message, 'error');
     }

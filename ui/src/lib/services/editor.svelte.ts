@@ -160,6 +160,21 @@ export class PersonaEditor {
     this.changed();
   }
 
+  /** Puts a stored picture in an image module (or takes it out), saved like any edit. */
+  setImage(moduleId: string, hash: string | null): void {
+    const body = this.body(moduleId, 'image');
+    if (!body || body.asset === hash) return;
+    body.asset = hash;
+    this.changed();
+  }
+
+  setImageCaption(moduleId: string, caption: string): void {
+    const body = this.body(moduleId, 'image');
+    if (!body || body.caption === caption) return;
+    body.caption = caption;
+    this.changed(`image:${moduleId}:caption`);
+  }
+
   body<K extends ModuleBody['kind']>(moduleId: string, kind: K): BodyOf<K> | null {
     const body = this.persona.modules.find((m) => m.id === moduleId)?.body;
     return body && body.kind === kind ? (body as BodyOf<K>) : null;

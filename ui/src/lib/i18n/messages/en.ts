@@ -92,6 +92,12 @@ export const en = {
   'module.sliders.value': '{value} of 100',
   'module.chart.placeholder': 'Charts are drawn from survey evidence. Import a survey to fill this in.',
   'module.image.placeholder': 'No picture yet',
+  'module.image.drop': 'Drop a JPEG, PNG or WebP picture here to use it',
+  'module.image.choose': 'Choose picture…',
+  'module.image.replace': 'Replace…',
+  'module.image.remove': 'Remove',
+  'module.image.caption': 'Caption of {title}',
+  'module.image.captionHint': 'Add a caption',
 
   'editor.undo': 'Undo',
   'editor.redo': 'Redo',

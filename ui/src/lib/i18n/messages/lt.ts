@@ -102,6 +102,12 @@ export const lt: Catalogue = {
   'module.sliders.value': '{value} iš 100',
   'module.chart.placeholder': 'Diagramos braižomos pagal apklausų duomenis. Importuokite apklausą, kad užpildytumėte šį bloką.',
   'module.image.placeholder': 'Paveikslėlio dar nėra',
+  'module.image.drop': 'Nutempkite čia JPEG, PNG ar WebP paveikslėlį',
+  'module.image.choose': 'Pasirinkti paveikslėlį…',
+  'module.image.replace': 'Pakeisti…',
+  'module.image.remove': 'Pašalinti',
+  'module.image.caption': 'Bloko „{title}“ paaiškinimas',
+  'module.image.captionHint': 'Pridėti paaiškinimą',
 
   'editor.undo': 'Atšaukti',
   'editor.redo': 'Grąžinti',

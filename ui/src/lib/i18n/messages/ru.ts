@@ -102,6 +102,12 @@ export const ru: Catalogue = {
   'module.sliders.value': '{value} из 100',
   'module.chart.placeholder': 'Диаграммы строятся по данным опросов. Импортируйте опрос, чтобы заполнить этот блок.',
   'module.image.placeholder': 'Изображения пока нет',
+  'module.image.drop': 'Перетащите сюда изображение JPEG, PNG или WebP',
+  'module.image.choose': 'Выбрать изображение…',
+  'module.image.replace': 'Заменить…',
+  'module.image.remove': 'Убрать',
+  'module.image.caption': 'Подпись к блоку «{title}»',
+  'module.image.captionHint': 'Добавить подпись',
 
   'editor.undo': 'Отменить',
   'editor.redo': 'Повторить',

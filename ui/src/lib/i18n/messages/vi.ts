@@ -92,6 +92,12 @@ export const vi: Catalogue = {
   'module.sliders.value': '{value} trên 100',
   'module.chart.placeholder': 'Biểu đồ được vẽ từ dữ liệu khảo sát. Hãy nhập một khảo sát để điền vào đây.',
   'module.image.placeholder': 'Chưa có hình ảnh',
+  'module.image.drop': 'Thả ảnh JPEG, PNG hoặc WebP vào đây để dùng',
+  'module.image.choose': 'Chọn ảnh…',
+  'module.image.replace': 'Thay ảnh…',
+  'module.image.remove': 'Gỡ ảnh',
+  'module.image.caption': 'Chú thích của {title}',
+  'module.image.captionHint': 'Thêm chú thích',
 
   'editor.undo': 'Hoàn tác',
   'editor.redo': 'Làm lại',

@@ -92,6 +92,12 @@ export const zh: Catalogue = {
   'module.sliders.value': '{value} / 100',
   'module.chart.placeholder': '图表根据调研数据生成。导入一份调研即可填充此处。',
   'module.image.placeholder': '还没有图片',
+  'module.image.drop': '将 JPEG、PNG 或 WebP 图片拖到这里即可使用',
+  'module.image.choose': '选择图片…',
+  'module.image.replace': '更换…',
+  'module.image.remove': '移除',
+  'module.image.caption': '{title}的说明',
+  'module.image.captionHint': '添加说明',
 
   'editor.undo': '撤销',
   'editor.redo': '重做',
