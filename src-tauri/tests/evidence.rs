@@ -44,6 +44,14 @@ fn close(a: &Value, b: f64) {
     assert!((a - b).abs() < 1e-9, "{a} != {b}");
 }
 
+/// `survey import FILE --project "Example store"`: what it prints (the dataset's id).
+fn import_survey(dir: &Path, file: &str) -> String {
+    ok(
+        dir,
+        &["survey", "import", file, "--project", "Example store"],
+    )
+}
+
 fn setup() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     ok(dir.path(), &["example", "install"]);
@@ -271,16 +279,7 @@ fn evidence_within_a_segment_counts_only_its_respondents() {
     let Some(file) = fixture(SPANISH) else { return };
     let dir = setup();
     let d = dir.path();
-    let id = ok(
-        d,
-        &[
-            "survey",
-            "import",
-            file.to_str().unwrap(),
-            "--project",
-            "Example store",
-        ],
-    );
+    let id = import_survey(d, file.to_str().unwrap());
     let recs = records(&file);
     // Segment: q12 (column 12, a 1–5 scale) answered 4 or 5.
     let seg: Vec<&csv::StringRecord> = recs
@@ -345,16 +344,7 @@ fn wrong_targets_and_wrong_questions_are_refused_without_a_change() {
     let Some(file) = fixture(SPANISH) else { return };
     let dir = setup();
     let d = dir.path();
-    let id = ok(
-        d,
-        &[
-            "survey",
-            "import",
-            file.to_str().unwrap(),
-            "--project",
-            "Example store",
-        ],
-    );
+    let id = import_survey(d, file.to_str().unwrap());
     let id = id.trim();
     let before = json(d, &["persona", "show", "Frugal Fred", "--json"]);
     fn add<'a>(rest: &[&'a str]) -> Vec<&'a str> {
@@ -468,16 +458,7 @@ fn a_newer_export_refreshes_evidence_and_reports_what_changed() {
     std::fs::write(&v1, channels_csv(50, 31, false)).unwrap();
     std::fs::write(&v2, channels_csv(100, 58, false)).unwrap();
     std::fs::write(&v3, channels_csv(120, 60, true)).unwrap();
-    let id = ok(
-        d,
-        &[
-            "survey",
-            "import",
-            v1.to_str().unwrap(),
-            "--project",
-            "Example store",
-        ],
-    );
+    let id = import_survey(d, v1.to_str().unwrap());
     let id = id.trim();
     ok(
         d,
@@ -600,16 +581,7 @@ fn personal_data_stays_in_the_library() {
     let work = tempfile::tempdir().unwrap();
     let file = work.path().join("contacts.csv");
     std::fs::write(&file, channels_csv(40, 20, false)).unwrap();
-    let id = ok(
-        d,
-        &[
-            "survey",
-            "import",
-            file.to_str().unwrap(),
-            "--project",
-            "Example store",
-        ],
-    );
+    let id = import_survey(d, file.to_str().unwrap());
     let id = id.trim();
     let profile = ok(d, &["survey", "show", id, "--json"]);
     let v: Value = serde_json::from_str(&profile).unwrap();
@@ -782,16 +754,7 @@ fn deleting_a_dataset_removes_its_answers_and_keeps_the_evidence_taken_from_it()
         csv.push_str(&format!("{},{}\n", ["Zalo", "Search"][r % 2], 20 + r));
     }
     std::fs::write(&file, csv).unwrap();
-    let id = ok(
-        d,
-        &[
-            "survey",
-            "import",
-            file.to_str().unwrap(),
-            "--project",
-            "Example store",
-        ],
-    );
+    let id = import_survey(d, file.to_str().unwrap());
     let id = id.trim();
     let added = json(
         d,

@@ -69,22 +69,18 @@ fn a_deck_has_a_cover_and_every_sheet() {
     );
 }
 
-#[test]
-fn the_brand_name_is_on_the_cover_and_in_every_footer_instead_of_the_project_name() {
-    let brand = Brand {
-        name: Some("北风户外 Northwind".into()),
-        ..Brand::default()
-    };
-    let personas: Vec<_> = ["zh", "ru"]
+/// A deck of e-commerce shoppers in `langs`, written to a scratch file: its path.
+fn written_deck(name: &str, title: &str, brand: &Brand, langs: &[&str]) -> String {
+    let personas: Vec<_> = langs
         .iter()
         .map(|l| samples::persona("ecommerce-shopper", l))
         .collect();
     let t = samples::template("ecommerce-shopper");
     let deck = DeckInput {
         judging: common::judging(),
-        title: "Q3 research",
-        brand: &brand,
-        sheets: personas.iter().map(|p| input(p, &t, &brand)).collect(),
+        title,
+        brand,
+        sheets: personas.iter().map(|p| input(p, &t, brand)).collect(),
     };
     let pdf = export_deck(
         &deck,
@@ -95,9 +91,18 @@ fn the_brand_name_is_on_the_cover_and_in_every_footer_instead_of_the_project_nam
         &AtomicBool::new(false),
     )
     .unwrap();
-    let path = scratch("deck-brand").join("deck.pdf");
+    let path = scratch(name).join("deck.pdf");
     std::fs::write(&path, &pdf.bytes).unwrap();
-    let path = path.to_string_lossy().into_owned();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn the_brand_name_is_on_the_cover_and_in_every_footer_instead_of_the_project_name() {
+    let brand = Brand {
+        name: Some("北风户外 Northwind".into()),
+        ..Brand::default()
+    };
+    let path = written_deck("deck-brand", "Q3 research", &brand, &["zh", "ru"]);
     let cover = squash(&run("pdftotext", &["-l", "1", &path, "-"]));
     assert!(cover.contains("北风户外Northwind"), "{cover}");
     assert!(cover.contains("Q3research"), "{cover}");

@@ -24,3 +24,32 @@ export class AssetUrls {
     return url;
   }
 }
+
+/**
+ * The URL of the stored image `hash()` names (from `assets()`), kept up to date as the hash changes; null
+ * while it loads, when there is none, or when it cannot be read. Call while a component
+ * is created: it follows the component's life.
+ */
+export function assetUrl(
+  assets: () => AssetUrls | undefined,
+  hash: () => string | null,
+): { readonly url: string | null } {
+  const shown = $state<{ url: string | null }>({ url: null });
+  $effect(() => {
+    const wanted = hash();
+    const from = assets();
+    if (!wanted || !from) {
+      shown.url = null;
+      return;
+    }
+    let live = true;
+    from.url(wanted).then(
+      (url) => live && (shown.url = url),
+      () => live && (shown.url = null),
+    );
+    return () => {
+      live = false;
+    };
+  });
+  return shown;
+}
