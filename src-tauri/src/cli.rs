@@ -199,6 +199,9 @@ pub struct SurveyImportArgs {
     /// microsoft_forms, tally, jotform, wenjuanxing, generic)
     #[arg(long, value_name = "T", value_parser = parse_tool)]
     pub tool: Option<persona_api::survey::Tool>,
+    /// Read this worksheet of a spreadsheet [default: the first with data]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     /// The dataset (id or name) this file is a newer export of
     #[arg(long, value_name = "DATASET", conflicts_with = "as_new")]
     pub replaces: Option<String>,
@@ -996,6 +999,7 @@ fn survey_import(studio: &Studio, args: SurveyImportArgs) -> Result<(), ApiError
     let options = persona_api::survey::ImportOptions {
         encoding: args.encoding,
         tool: args.tool,
+        sheet: args.sheet,
         ..Default::default()
     };
     let outcome = studio.import_survey(&SurveyImport {

@@ -797,3 +797,57 @@ fn deleting_a_dataset_removes_its_answers_and_keeps_the_evidence_taken_from_it()
 
     fails(d, &["survey", "delete", id], "no survey dataset");
 }
+
+#[test]
+fn a_worksheet_other_than_the_first_can_be_imported() {
+    let dir = setup();
+    let d = dir.path();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let answers = wb.add_worksheet().set_name("Responses").unwrap();
+    answers.write_string(0, 0, "Channel").unwrap();
+    for r in 1..=30u32 {
+        answers
+            .write_string(r, 0, ["Zalo", "Search"][r as usize % 2])
+            .unwrap();
+    }
+    let summary = wb.add_worksheet().set_name("Tổng hợp").unwrap();
+    summary.write_string(0, 0, "Question").unwrap();
+    summary.write_string(1, 0, "Channel").unwrap();
+    let file = d.join("book.xlsx");
+    wb.save(&file).unwrap();
+    let file = file.to_str().unwrap();
+
+    let out = run(
+        d,
+        &[
+            "survey",
+            "import",
+            file,
+            "--project",
+            "Example store",
+            "--sheet",
+            "Nope",
+        ],
+    );
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(said.trim_end().lines().count(), 1, "{said}");
+    assert!(
+        said.contains("the workbook has no worksheet 'Nope' with answers; its worksheets: Responses, Tổng hợp"),
+        "{said}"
+    );
+    let imported = json(
+        d,
+        &[
+            "survey",
+            "import",
+            file,
+            "--project",
+            "Example store",
+            "--sheet",
+            "Tổng hợp",
+            "--json",
+        ],
+    );
+    assert_eq!(imported["respondents"], 1, "{imported}");
+}

@@ -90,6 +90,29 @@ test('the delimiter of a text file can be forced, and the preview reads the file
   await expect(dialog.getByTestId('survey-question')).toHaveCount(5);
 });
 
+test('a workbook with several worksheets offers them, and the preview reads the one picked', async ({ page }) => {
+  await openSurveys(page);
+  await steer(page, (m) => (m.nextSurveyFile = 'responses.xlsx'));
+  await page.getByTestId('import-survey').click();
+  const dialog = page.getByTestId('survey-import-dialog');
+  const sheet = dialog.getByTestId('survey-sheet');
+  await expect(sheet.locator('option')).toHaveText(['Detected: Responses', 'Responses', 'Summary']);
+  // A workbook has no text encoding or delimiter to choose.
+  await expect(dialog.getByTestId('survey-delimiter')).toHaveCount(0);
+  await expect(dialog.getByTestId('survey-question')).toHaveCount(5);
+  await sheet.selectOption('Summary');
+  await expect(dialog.getByTestId('survey-question')).toHaveCount(1);
+  await expect(dialog.getByTestId('survey-preview-summary')).toContainText('5 respondents');
+  await sheet.selectOption('');
+  await expect(dialog.getByTestId('survey-question')).toHaveCount(5);
+  // A text file shows no worksheet choice.
+  await page.keyboard.press('Escape');
+  await steer(page, (m) => (m.nextSurveyFile = 'customer-survey.csv'));
+  await page.getByTestId('import-survey').click();
+  await expect(dialog.getByTestId('survey-question')).toHaveCount(5);
+  await expect(dialog.getByTestId('survey-sheet')).toHaveCount(0);
+});
+
 test('a dataset is deleted after a confirmation that says what becomes of its evidence', async ({ page }) => {
   await openSurveys(page);
   await importSample(page);

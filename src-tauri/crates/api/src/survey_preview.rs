@@ -109,6 +109,8 @@ pub struct SurveyPreview {
     pub header_rows: u32,
     /// The worksheet read, for spreadsheets.
     pub sheet: Option<String>,
+    /// Every worksheet of a spreadsheet, for the user to pick another; empty for text.
+    pub sheets: Vec<String>,
     #[ts(type = "number")]
     pub respondents: u64,
     /// What the importer noticed, one sentence each.
@@ -240,6 +242,7 @@ pub fn preview_survey(
         delimiter: inspection.delimiter,
         header_rows: inspection.header_rows as u32,
         sheet: dataset.source.sheet.clone(),
+        sheets: dataset.source.sheets.clone(),
         respondents: inspection.respondents as u64,
         warnings: inspection
             .warnings

@@ -88,8 +88,8 @@ pub enum SurveyError {
         max_ratio: u64,
     },
 
-    /// The requested (or any) worksheet does not exist or is empty.
-    #[error("sheet {sheet:?} not found; the workbook has: {available:?}")]
+    /// The requested worksheet does not exist.
+    #[error("the workbook has no worksheet '{sheet}' with answers; its worksheets: {}", if available.is_empty() { "none".to_owned() } else { available.join(", ") })]
     SheetNotFound {
         /// The sheet asked for.
         sheet: String,
@@ -97,8 +97,15 @@ pub enum SurveyError {
         available: Vec<String>,
     },
 
+    /// Every worksheet of the workbook is empty.
+    #[error("no worksheet of the workbook holds any cells (its worksheets: {})", if available.is_empty() { "none".to_owned() } else { available.join(", ") })]
+    NoSheetWithData {
+        /// The sheets that exist.
+        available: Vec<String>,
+    },
+
     /// The spreadsheet reader failed on a sheet.
-    #[error("cannot read sheet {sheet:?}: {reason}")]
+    #[error("cannot read the worksheet '{sheet}': {reason}")]
     Sheet {
         /// The sheet being read.
         sheet: String,

@@ -127,6 +127,7 @@ fn import_streaming(
         delimiter: Some(delim as char),
         header_rows: dialect.header_rows,
         sheet: None,
+        sheets: Vec::new(),
         format: "csv".to_string(),
     };
     check_responses(&table, dialect.header_rows)?;
@@ -324,6 +325,7 @@ fn read_text(
         delimiter: Some(delim as char),
         header_rows: dialect.header_rows,
         sheet: None,
+        sheets: Vec::new(),
         format: "csv".to_string(),
     };
     check_responses(&table, dialect.header_rows)?;
@@ -466,6 +468,7 @@ fn read_workbook(
         delimiter: None,
         header_rows: dialect.header_rows,
         sheet: Some(sheet.name),
+        sheets: sheet.names,
         format: kind.name().to_string(),
     };
     check_responses(&table, dialect.header_rows)?;

@@ -229,6 +229,9 @@ pub struct SourceInfo {
     pub header_rows: usize,
     /// The worksheet read, for spreadsheets.
     pub sheet: Option<String>,
+    /// Every worksheet of a spreadsheet, in the workbook's order; empty for text.
+    #[serde(default)]
+    pub sheets: Vec<String>,
     /// "csv" (any delimited text), "xlsx", "xls", "xlsb" or "ods".
     pub format: String,
 }

@@ -129,6 +129,9 @@ fn classify_zip(bytes: &[u8]) -> Result<Workbook, SurveyError> {
 pub struct Sheet {
     /// The worksheet read.
     pub name: String,
+    /// Every worksheet of the workbook, in its order (a survey tool's export may hold
+    /// the responses on one and a summary on another).
+    pub names: Vec<String>,
     /// (1-based row number, cells) for every row of the used range.
     pub rows: Vec<(u64, Vec<String>)>,
     /// Cells that held errors.
@@ -206,14 +209,12 @@ where
         }
         return Ok(Sheet {
             name,
+            names,
             rows,
             warnings,
         });
     }
-    Err(SurveyError::SheetNotFound {
-        sheet: wanted.unwrap_or("(any sheet with data)").to_string(),
-        available: names,
-    })
+    Err(SurveyError::NoSheetWithData { available: names })
 }
 
 /// The text a CSV export would show for a cell: integers without ".0",

@@ -472,3 +472,40 @@ fn dataset_round_trips_through_json_and_fingerprints_are_stable() {
     let back: persona_survey::Dataset = serde_json::from_str(&json).unwrap();
     assert_eq!(back, da);
 }
+
+#[test]
+fn a_workbook_lists_its_worksheets_and_any_of_them_can_be_read() {
+    let mut wb = Workbook::new();
+    // An empty cover sheet first: the first sheet with data is read by default.
+    wb.add_worksheet().set_name("Обложка").unwrap();
+    let answers = wb.add_worksheet().set_name("Responses").unwrap();
+    answers.write_string(0, 0, "Channel").unwrap();
+    for r in 1..=30u32 {
+        answers
+            .write_string(r, 0, ["Zalo", "Search", "Email"][r as usize % 3])
+            .unwrap();
+    }
+    let summary = wb.add_worksheet().set_name("Summary").unwrap();
+    summary.write_string(0, 0, "Question").unwrap();
+    summary.write_string(1, 0, "Channel").unwrap();
+    summary.write_string(2, 0, "Age").unwrap();
+    let xlsx = wb.save_to_buffer().unwrap();
+
+    let d = import_bytes(&xlsx, &ImportOptions::default()).unwrap();
+    assert_eq!(d.source.sheet.as_deref(), Some("Responses"));
+    assert_eq!(d.source.sheets, ["Обложка", "Responses", "Summary"]);
+    assert_eq!(d.respondents(), 30);
+
+    let other = ImportOptions {
+        sheet: Some("Summary".into()),
+        ..ImportOptions::default()
+    };
+    let d = import_bytes(&xlsx, &other).unwrap();
+    assert_eq!(d.source.sheet.as_deref(), Some("Summary"));
+    assert_eq!(d.source.sheets.len(), 3);
+    assert_eq!(d.respondents(), 2);
+
+    // A text file has no worksheets.
+    let d = import_bytes(b"Channel\nZalo\nSearch\n", &ImportOptions::default()).unwrap();
+    assert!(d.source.sheets.is_empty());
+}

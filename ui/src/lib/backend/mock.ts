@@ -37,7 +37,7 @@ import type { ImportOutcome } from '../bindings/ImportOutcome';
 import type { SegmentComparison } from '../bindings/SegmentComparison';
 import type { SegmentFilter } from '../bindings/SegmentFilter';
 import { initials } from '../model/initials';
-import { assess, compute, DEFAULT_POLICY, preview, profile, readSample, type MockDataset } from './mockSurvey';
+import { assess, compute, DEFAULT_POLICY, preview, profile, readSample, workbookPreview, type MockDataset } from './mockSurvey';
 import type { SurveyOverrides } from '../bindings/SurveyOverrides';
 import type { SurveyPreview } from '../bindings/SurveyPreview';
 import { matches, passes, sortCards } from '../model/search';
@@ -889,7 +889,16 @@ export class MockBackend implements Backend {
 
   async previewSurvey(path: string, options: SurveyOverrides): Promise<SurveyPreview> {
     await this.surveyWork();
-    return this.answer('preview_survey', () => preview(this.readSurvey(path, options, 'preview', ''), options.delimiter));
+    return this.answer('preview_survey', () => {
+      const d = this.readSurvey(path, options, 'preview', '');
+      if (/\.(xlsx|xls|xlsb|ods)$/i.test(path)) {
+        if (options.sheet && !['Responses', 'Summary'].includes(options.sheet)) {
+          throw fail('survey_unreadable', `cannot read the survey ${path}: the workbook has no worksheet '${options.sheet}' with answers; its worksheets: Responses, Summary`);
+        }
+        return workbookPreview(d, options.sheet);
+      }
+      return preview(d, options.delimiter);
+    });
   }
 
   async importSurvey(project: string, path: string, options: SurveyOverrides, replaces: string | null): Promise<ImportOutcome> {

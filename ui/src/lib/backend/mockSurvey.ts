@@ -124,6 +124,27 @@ export const DEFAULT_OVERRIDES: SurveyOverrides = {
   repair_mojibake: true,
 };
 
+/**
+ * The preview of a workbook holding the sample on "Responses" and, after it, a
+ * "Summary" sheet listing the questions (one text column): a user picks the sheet.
+ */
+export function workbookPreview(d: MockDataset, sheet: string | null): SurveyPreview {
+  const base = { ...preview(d), format: 'xlsx', encoding: 'UTF-8', delimiter: null, sheets: ['Responses', 'Summary'] };
+  if (sheet !== 'Summary') return { ...base, sheet: 'Responses' };
+  const texts = d.questions.map((q) => q.text);
+  return {
+    ...base,
+    sheet: 'Summary',
+    respondents: texts.length,
+    warnings: [],
+    repairs: [],
+    repairs_total: 0,
+    questions: [
+      { id: 'q1', text: 'Question', kind: 'text', detected_kind: 'text', hidden: false, options: [], options_total: 0, answered: texts.length, missing: 0 },
+    ],
+  };
+}
+
 /** Distinct answers, most chosen first, then by label (as the importer orders choices). */
 function byCount(rows: Array<Record<string, string>>, q: string): string[] {
   const counts = new Map<string, number>();
@@ -152,6 +173,7 @@ export function preview(d: MockDataset, delimiter: string | null = null): Survey
     delimiter: ',',
     header_rows: d.headerRows,
     sheet: null,
+    sheets: [],
     respondents: d.rows.length,
     warnings: d.repairs.map((r) => ({
       code: 'mojibake_repaired',

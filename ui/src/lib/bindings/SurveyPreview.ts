@@ -30,7 +30,11 @@ delimiter: string | null, header_rows: number,
 /**
  * The worksheet read, for spreadsheets.
  */
-sheet: string | null, respondents: number, 
+sheet: string | null, 
+/**
+ * Every worksheet of a spreadsheet, for the user to pick another; empty for text.
+ */
+sheets: Array<string>, respondents: number, 
 /**
  * What the importer noticed, one sentence each.
  */

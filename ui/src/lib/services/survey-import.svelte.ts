@@ -174,6 +174,12 @@ export class SurveyImportFlow {
     return this.refresh();
   }
 
+  /** Reads another worksheet of a spreadsheet (null: the first with data). */
+  setSheet(sheet: string | null): Promise<void> {
+    this.overrides.sheet = sheet;
+    return this.refresh();
+  }
+
   setEncoding(encoding: string | null): Promise<void> {
     this.overrides.encoding = encoding;
     return this.refresh();

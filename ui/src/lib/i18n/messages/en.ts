@@ -304,6 +304,7 @@ export const en = {
   'surveyImport.detected': 'Detected: {value}',
   'surveyImport.headerRows': 'Header rows',
   'surveyImport.encoding': 'Text encoding',
+  'surveyImport.sheet': 'Worksheet',
   'surveyImport.delimiter': 'Column delimiter',
   'surveyImport.delimiterTab': 'Tab',
   'surveyImport.readAs': 'Read as {tool}, {rows} header row(s), {encoding}.',

@@ -315,6 +315,7 @@ export const lt: Catalogue = {
   'surveyImport.detected': 'Aptikta: {value}',
   'surveyImport.headerRows': 'Antraštės eilutės',
   'surveyImport.encoding': 'Teksto koduotė',
+  'surveyImport.sheet': 'Darbalapis',
   'surveyImport.delimiter': 'Stulpelių skyriklis',
   'surveyImport.delimiterTab': 'Tabuliacija',
   'surveyImport.readAs': 'Perskaityta kaip {tool}, antraštės eilučių: {rows}, {encoding}.',

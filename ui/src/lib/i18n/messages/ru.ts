@@ -315,6 +315,7 @@ export const ru: Catalogue = {
   'surveyImport.detected': 'Определено: {value}',
   'surveyImport.headerRows': 'Строк заголовка',
   'surveyImport.encoding': 'Кодировка',
+  'surveyImport.sheet': 'Лист',
   'surveyImport.delimiter': 'Разделитель столбцов',
   'surveyImport.delimiterTab': 'Табуляция',
   'surveyImport.readAs': 'Прочитано как {tool}, строк заголовка: {rows}, {encoding}.',

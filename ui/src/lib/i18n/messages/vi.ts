@@ -305,6 +305,7 @@ export const vi: Catalogue = {
   'surveyImport.detected': 'Phát hiện: {value}',
   'surveyImport.headerRows': 'Số dòng tiêu đề',
   'surveyImport.encoding': 'Bảng mã văn bản',
+  'surveyImport.sheet': 'Trang tính',
   'surveyImport.delimiter': 'Ký tự phân cách cột',
   'surveyImport.delimiterTab': 'Tab',
   'surveyImport.readAs': 'Đọc theo {tool}, {rows} dòng tiêu đề, {encoding}.',

@@ -305,6 +305,7 @@ export const zh: Catalogue = {
   'surveyImport.detected': '检测到：{value}',
   'surveyImport.headerRows': '表头行数',
   'surveyImport.encoding': '文本编码',
+  'surveyImport.sheet': '工作表',
   'surveyImport.delimiter': '列分隔符',
   'surveyImport.delimiterTab': '制表符',
   'surveyImport.readAs': '按 {tool} 读取，{rows} 行表头，{encoding}。',
