@@ -44,6 +44,26 @@ impl std::fmt::Debug for Library {
     }
 }
 
+/// Opens sled's database. sled releases its own file lock from its flusher thread a
+/// moment after the last handle is dropped, so opening a library again in the same
+/// process (a test, a reopened window) can find it still taken. With the directory lock
+/// held no other process can hold it: a busy lock is our own closing handle, and is
+/// waited for briefly.
+fn open_db(path: &Path) -> Result<sled::Db, StoreError> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        match sled::Config::new().path(path).open() {
+            Err(sled::Error::Io(e))
+                if e.to_string().contains("could not acquire lock")
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return Ok(other?),
+        }
+    }
+}
+
 impl Library {
     /// Opens (creating if needed) the library in `dir`, taking its lock first.
     pub fn open(dir: &Path) -> Result<Library, StoreError> {
@@ -58,7 +78,7 @@ impl Library {
             reason: e.to_string(),
         })?;
         let lock = DirLock::acquire(dir)?;
-        let db = sled::Config::new().path(dir.join(DB_DIR)).open()?;
+        let db = open_db(&dir.join(DB_DIR))?;
         let library = Library {
             dir: dir.to_owned(),
             projects: db.open_tree("projects")?,
