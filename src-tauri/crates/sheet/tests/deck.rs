@@ -6,7 +6,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use common::{fonts, input, run, samples, scratch, squash};
 use persona_model::Brand;
-use persona_sheet::{export_deck, DeckInput, DeckProgress, NoAssets, SheetError, SheetOptions};
+use persona_sheet::{
+    export_deck, AssetSource, DeckInput, DeckProgress, MemoryAssets, NoAssets, SheetError,
+    SheetOptions,
+};
 
 #[test]
 fn a_deck_has_a_cover_and_every_sheet() {
@@ -70,7 +73,13 @@ fn a_deck_has_a_cover_and_every_sheet() {
 }
 
 /// A deck of e-commerce shoppers in `langs`, written to a scratch file: its path.
-fn written_deck(name: &str, title: &str, brand: &Brand, langs: &[&str]) -> String {
+fn written_deck(
+    name: &str,
+    title: &str,
+    brand: &Brand,
+    langs: &[&str],
+    assets: &dyn AssetSource,
+) -> String {
     let personas: Vec<_> = langs
         .iter()
         .map(|l| samples::persona("ecommerce-shopper", l))
@@ -86,7 +95,7 @@ fn written_deck(name: &str, title: &str, brand: &Brand, langs: &[&str]) -> Strin
         &deck,
         &SheetOptions::default(),
         fonts(),
-        &NoAssets,
+        assets,
         &mut |_| {},
         &AtomicBool::new(false),
     )
@@ -98,11 +107,26 @@ fn written_deck(name: &str, title: &str, brand: &Brand, langs: &[&str]) -> Strin
 
 #[test]
 fn the_brand_name_is_on_the_cover_and_in_every_footer_instead_of_the_project_name() {
+    // A wide logo, with the name beside it.
+    let logo = image::RgbaImage::from_fn(240, 80, |x, _| {
+        image::Rgba([255, 255, 255, if x < 80 { 255 } else { 120 }])
+    });
+    let mut png = Vec::new();
+    logo.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    let hash = persona_model::AssetHash("logo".to_owned());
     let brand = Brand {
         name: Some("北风户外 Northwind".into()),
+        logo: Some(hash.clone()),
         ..Brand::default()
     };
-    let path = written_deck("deck-brand", "Q3 research", &brand, &["zh", "ru"]);
+    let assets = MemoryAssets([(hash, png)].into_iter().collect());
+    let path = written_deck("deck-brand", "Q3 research", &brand, &["zh", "ru"], &assets);
+    let images = run("pdfimages", &["-list", "-f", "1", "-l", "1", &path]);
+    assert!(
+        images.contains(" 240    80 "),
+        "the logo is on the cover: {images}"
+    );
     let cover = squash(&run("pdftotext", &["-l", "1", &path, "-"]));
     assert!(cover.contains("北风户外Northwind"), "{cover}");
     assert!(cover.contains("Q3research"), "{cover}");
