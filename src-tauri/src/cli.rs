@@ -314,6 +314,32 @@ pub enum ProjectCommand {
     },
     /// List projects with their number of personas
     List(JsonFlag),
+    /// Show a project's brand, or change what the options name: the name sheets show,
+    /// colours, font, logo
+    Brand {
+        /// The project's name or id
+        project: String,
+        /// The company or product sheets name ("" to show the project's name instead)
+        #[arg(long)]
+        name: Option<String>,
+        /// Primary colour, #rrggbb
+        #[arg(long, value_name = "HEX")]
+        primary: Option<String>,
+        /// Accent colour, #rrggbb
+        #[arg(long, value_name = "HEX")]
+        accent: Option<String>,
+        /// A font family the sheets can draw ("" for the default)
+        #[arg(long, value_name = "FAMILY")]
+        font: Option<String>,
+        /// A logo image (JPEG, PNG or WebP)
+        #[arg(long, value_name = "FILE", conflicts_with = "no_logo")]
+        logo: Option<PathBuf>,
+        /// Remove the logo
+        #[arg(long)]
+        no_logo: bool,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -579,6 +605,56 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), ApiError> {
                     writeln!(out, "{}  {:<32} {} personas", p.id, p.name, p.personas)?;
                 }
                 Ok(())
+            });
+        }
+        Command::Project(ProjectCommand::Brand {
+            project,
+            name,
+            primary,
+            accent,
+            font,
+            logo,
+            no_logo,
+            json,
+        }) => {
+            let logo = logo
+                .map(|path| {
+                    std::fs::read(&path).map_err(|source| ApiError::Read {
+                        path: path.clone(),
+                        source,
+                    })
+                })
+                .transpose()?;
+            let project = studio.change_brand(
+                &project,
+                persona_api::BrandChange {
+                    name,
+                    primary,
+                    accent,
+                    font,
+                    logo,
+                    no_logo,
+                },
+            )?;
+            let brand = &project.brand;
+            output(json.json, brand, |out| {
+                writeln!(
+                    out,
+                    "name     {}",
+                    brand.name.as_deref().unwrap_or("(the project's)")
+                )?;
+                writeln!(out, "primary  {}", brand.primary)?;
+                writeln!(out, "accent   {}", brand.accent)?;
+                writeln!(
+                    out,
+                    "font     {}",
+                    brand.font.as_deref().unwrap_or("(default)")
+                )?;
+                let logo = brand
+                    .logo
+                    .as_ref()
+                    .map_or("none".to_owned(), |h| h.to_string());
+                writeln!(out, "logo     {logo}")
             });
         }
         Command::Persona(PersonaCommand::List { project, json }) => {

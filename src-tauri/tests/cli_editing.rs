@@ -280,3 +280,136 @@ fn a_picture_goes_into_an_image_module_and_out_again() {
     assert!(body["asset"].is_null());
     assert_eq!(body["caption"], "Полка в магазине");
 }
+
+#[test]
+fn a_brand_is_shown_and_changed_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["project", "new", "Q3 research"]);
+    let shown = json(d, &["project", "brand", "Q3 research", "--json"]);
+    assert!(shown["name"].is_null());
+    assert_eq!(shown["primary"], "#2f4b8f");
+
+    let logo = image::RgbaImage::from_pixel(1024, 256, image::Rgba([20, 60, 200, 255]));
+    let mut bytes = Vec::new();
+    logo.write_to(&mut Cursor::new(&mut bytes), image::ImageFormat::Png)
+        .unwrap();
+    let file = d.join("logo.png");
+    std::fs::write(&file, &bytes).unwrap();
+    let changed = json(
+        d,
+        &[
+            "project",
+            "brand",
+            "Q3 research",
+            "--name",
+            " Cà phê Sữa ",
+            "--primary",
+            "#0F5E4F",
+            "--font",
+            "Noto Sans",
+            "--logo",
+            file.to_str().unwrap(),
+            "--json",
+        ],
+    );
+    assert_eq!(changed["name"], "Cà phê Sữa");
+    assert_eq!(changed["primary"], "#0f5e4f");
+    assert_eq!(changed["accent"], "#e86a4a", "what is not named stays");
+    assert_eq!(changed["font"], "Noto Sans");
+    assert_eq!(changed["logo"].as_str().unwrap().len(), 64);
+    // The sheets use it: the footer names the brand, not the project.
+    ok(
+        d,
+        &[
+            "persona",
+            "new",
+            "--project",
+            "Q3 research",
+            "--name",
+            "Lan",
+        ],
+    );
+    let pdf = d.join("lan.pdf");
+    ok(
+        d,
+        &[
+            "export",
+            "Lan",
+            "--format",
+            "pdf",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    let text = std::process::Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) runs");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Cà phê Sữa"), "{text}");
+    assert!(!text.contains("Q3 research"), "{text}");
+
+    // Refused changes say why in one sentence and change nothing.
+    let before = json(d, &["project", "brand", "Q3 research", "--json"]);
+    fails_with(
+        &run(
+            d,
+            &["project", "brand", "Q3 research", "--font", "Comic Sans"],
+        ),
+        "sheets cannot be set in the font 'Comic Sans'; use one of:",
+    );
+    fails_with(
+        &run(
+            d,
+            &[
+                "project",
+                "brand",
+                "Q3 research",
+                "--primary",
+                "teal",
+                "--name",
+                "X",
+            ],
+        ),
+        "'teal' is not a colour of the form #rrggbb",
+    );
+    let broken = d.join("broken.png");
+    std::fs::write(&broken, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    fails_with(
+        &run(
+            d,
+            &[
+                "project",
+                "brand",
+                "Q3 research",
+                "--logo",
+                broken.to_str().unwrap(),
+                "--name",
+                "Y",
+            ],
+        ),
+        "the image is damaged",
+    );
+    assert_eq!(
+        json(d, &["project", "brand", "Q3 research", "--json"]),
+        before
+    );
+
+    // An empty name goes back to the project's; the logo can be taken away.
+    let cleared = json(
+        d,
+        &[
+            "project",
+            "brand",
+            "Q3 research",
+            "--name",
+            "",
+            "--no-logo",
+            "--json",
+        ],
+    );
+    assert!(cleared["name"].is_null());
+    assert!(cleared["logo"].is_null());
+    assert_eq!(cleared["font"], "Noto Sans");
+}

@@ -2,8 +2,8 @@
 //! duplicate, move, photos, brands.
 
 use persona_model::{
-    builtin_preset, builtin_presets, AssetHash, Brand, ModuleBody, Persona, PersonaId, Preset,
-    Project, ProjectId, DEFAULT_TEMPLATE,
+    builtin_preset, builtin_presets, AssetHash, Brand, Color, ModuleBody, Persona, PersonaId,
+    Preset, Project, ProjectId, DEFAULT_TEMPLATE,
 };
 
 use crate::photo::{self, CropRect};
@@ -220,6 +220,51 @@ impl Studio {
         Ok(project)
     }
 
+    /// `project brand`: changes what `change` names of a project's brand (id or exact
+    /// name), the logo first (from image bytes), and answers the project. A font the
+    /// sheets cannot draw is refused here, with the ones they can; nothing changes then.
+    pub fn change_brand(&self, reference: &str, change: BrandChange) -> Result<Project, ApiError> {
+        let project = self.resolve_project(reference)?;
+        if change.is_empty() {
+            return Ok(project);
+        }
+        if let Some(font) = change.font.as_deref().filter(|f| !f.trim().is_empty()) {
+            let known = self.brand_fonts();
+            if !known.iter().any(|k| k == font.trim()) {
+                return Err(ApiError::UnknownFont {
+                    font: font.to_owned(),
+                    known: known.join(", "),
+                });
+            }
+        }
+        let mut brand = project.brand.clone();
+        if let Some(name) = change.name {
+            brand.name = Some(name);
+        }
+        if let Some(c) = change.primary {
+            brand.primary = Color::parse(&c)?;
+        }
+        if let Some(c) = change.accent {
+            brand.accent = Color::parse(&c)?;
+        }
+        if let Some(font) = change.font {
+            brand.font = Some(font.trim().to_owned());
+        }
+        if change.no_logo {
+            brand.logo = None;
+        }
+        // Checked before the logo is stored, so a refused change stores nothing.
+        let brand = brand.normalized()?;
+        if let Some(bytes) = change.logo.as_deref() {
+            brand_logo_checked(bytes)?;
+        }
+        let mut updated = self.update_project(project.id, &project.name, brand)?;
+        if let Some(bytes) = change.logo.as_deref() {
+            updated = self.set_brand_logo(project.id, bytes)?;
+        }
+        Ok(updated)
+    }
+
     /// The project with this id.
     pub fn project(&self, id: ProjectId) -> Result<Project, ApiError> {
         self.library()
@@ -241,6 +286,37 @@ impl Studio {
     pub fn brand_fonts(&self) -> Vec<String> {
         crate::font_book().0.families()
     }
+}
+
+/// What `project brand` changes; `None` keeps what is there. An empty name or font
+/// means none (sheets then show the project's name, or the default font).
+#[derive(Debug, Default, Clone)]
+pub struct BrandChange {
+    pub name: Option<String>,
+    pub primary: Option<String>,
+    pub accent: Option<String>,
+    pub font: Option<String>,
+    /// A new logo's image bytes (JPEG, PNG or WebP).
+    pub logo: Option<Vec<u8>>,
+    pub no_logo: bool,
+}
+
+impl BrandChange {
+    /// Whether it changes nothing (`project brand` then only shows the brand).
+    pub fn is_empty(&self) -> bool {
+        self.name.is_none()
+            && self.primary.is_none()
+            && self.accent.is_none()
+            && self.font.is_none()
+            && self.logo.is_none()
+            && !self.no_logo
+    }
+}
+
+/// A logo's bytes checked as [`Studio::set_brand_logo`] will, storing nothing.
+fn brand_logo_checked(bytes: &[u8]) -> Result<(), ApiError> {
+    photo::inspect(bytes)?;
+    Ok(())
 }
 
 /// "Frugal Fred" → "Frugal Fred (copy)", kept within the name limit.

@@ -38,6 +38,8 @@ pub enum ApiError {
     Photo(#[from] crate::photo::PhotoError),
     #[error("there is no stored image '{0}'")]
     UnknownAsset(String),
+    #[error("sheets cannot be set in the font '{font}'; use one of: {known}")]
+    UnknownFont { font: String, known: String },
     #[error("the persona '{persona}' has no image module '{module}' (its image modules: {found})")]
     NotAnImageModule {
         persona: String,
@@ -151,6 +153,7 @@ impl ApiError {
             | ApiError::Photo(crate::photo::PhotoError::TooManyPixels { .. }) => "image_too_large",
             ApiError::Photo(_) => "bad_image",
             ApiError::UnknownAsset(_) => "unknown_asset",
+            ApiError::UnknownFont { .. } => "unknown_font",
             ApiError::NotAnImageModule { .. } => "not_an_image_module",
             ApiError::Read { .. } => "read_failed",
             ApiError::Sheet(persona_sheet::SheetError::Cancelled { .. }) => "cancelled",

@@ -25,7 +25,7 @@ mod views;
 
 pub use bundles::{BundleExport, BundlePreview, BundleSelection, ImportInto};
 pub use data_dir::{resolve_data_dir, DATA_DIR_ENV};
-pub use editing::COPY_SUFFIX;
+pub use editing::{BrandChange, COPY_SUFFIX};
 pub use error::{ApiError, ErrorBody};
 pub use evidence::{respondent_id, EvidenceSpec, SurveyEvidenceKind, SurveyEvidenceSpec};
 pub use example::{ExampleOutcome, EXAMPLE_PROJECT};
