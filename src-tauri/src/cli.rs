@@ -617,14 +617,7 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), ApiError> {
             no_logo,
             json,
         }) => {
-            let logo = logo
-                .map(|path| {
-                    std::fs::read(&path).map_err(|source| ApiError::Read {
-                        path: path.clone(),
-                        source,
-                    })
-                })
-                .transpose()?;
+            let logo = logo.map(|path| read_file(&path)).transpose()?;
             let project = studio.change_brand(
                 &project,
                 persona_api::BrandChange {
@@ -763,10 +756,7 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), ApiError> {
             let p = studio.resolve_persona(&persona)?;
             match file {
                 Some(path) if !remove => {
-                    let bytes = std::fs::read(&path).map_err(|source| ApiError::Read {
-                        path: path.clone(),
-                        source,
-                    })?;
+                    let bytes = read_file(&path)?;
                     let p = studio.set_persona_photo(p.id, &bytes, None)?;
                     println!("{}", p.photo.map(|h| h.to_string()).unwrap_or_default());
                 }
@@ -784,12 +774,7 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), ApiError> {
         }) => {
             let p = studio.resolve_persona(&persona)?;
             let bytes = match file {
-                Some(path) if !remove => {
-                    Some(std::fs::read(&path).map_err(|source| ApiError::Read {
-                        path: path.clone(),
-                        source,
-                    })?)
-                }
+                Some(path) if !remove => Some(read_file(&path)?),
                 _ => None,
             };
             let p = studio.set_module_image(p.id, &module, bytes.as_deref(), caption.as_deref())?;
@@ -1233,6 +1218,14 @@ fn inspect_survey(file: &Path, json: bool) -> Result<(), ApiError> {
 
 /// Prints `value` as JSON, or as text through `text`. A closed stdout (a pipe into
 /// `head`) is not an error worth reporting.
+/// A file the user named, read whole (an image: its size is checked after).
+fn read_file(path: &Path) -> Result<Vec<u8>, ApiError> {
+    std::fs::read(path).map_err(|source| ApiError::Read {
+        path: path.to_owned(),
+        source,
+    })
+}
+
 fn output<T: Serialize>(
     json: bool,
     value: &T,
