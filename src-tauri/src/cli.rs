@@ -1216,8 +1216,6 @@ fn inspect_survey(file: &Path, json: bool) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// Prints `value` as JSON, or as text through `text`. A closed stdout (a pipe into
-/// `head`) is not an error worth reporting.
 /// A file the user named, read whole (an image: its size is checked after).
 fn read_file(path: &Path) -> Result<Vec<u8>, ApiError> {
     std::fs::read(path).map_err(|source| ApiError::Read {
@@ -1226,6 +1224,8 @@ fn read_file(path: &Path) -> Result<Vec<u8>, ApiError> {
     })
 }
 
+/// Prints `value` as JSON, or as text through `text`. A closed stdout (a pipe into
+/// `head`) is not an error worth reporting.
 fn output<T: Serialize>(
     json: bool,
     value: &T,

@@ -433,7 +433,6 @@ pub async fn move_persona(
         .map_err(|e| e.body())
 }
 
-/// Opens the native dialog; `None` when the user cancelled.
 /// Opens the native dialog for a picture (a persona's photo, an image module's
 /// picture) and answers the chosen file's bytes, raw: the UI checks and crops or stores
 /// them next. An empty body when the user cancelled.

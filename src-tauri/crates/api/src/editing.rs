@@ -221,7 +221,7 @@ impl Studio {
     }
 
     /// `project brand`: changes what `change` names of a project's brand (id or exact
-    /// name), the logo first (from image bytes), and answers the project. A font the
+    /// name) in one write, and answers the project. A font the
     /// sheets cannot draw is refused here, with the ones they can; nothing changes then.
     pub fn change_brand(&self, reference: &str, change: BrandChange) -> Result<Project, ApiError> {
         let project = self.resolve_project(reference)?;
@@ -253,16 +253,13 @@ impl Studio {
         if change.no_logo {
             brand.logo = None;
         }
-        // Checked before the logo is stored, so a refused change stores nothing.
-        let brand = brand.normalized()?;
+        // Everything is checked before the logo is stored: a refused change stores nothing.
+        let mut brand = brand.normalized()?;
         if let Some(bytes) = change.logo.as_deref() {
-            brand_logo_checked(bytes)?;
+            let logo = photo::prepare_logo(bytes)?;
+            brand.logo = Some(self.library().put_asset(&logo)?);
         }
-        let mut updated = self.update_project(project.id, &project.name, brand)?;
-        if let Some(bytes) = change.logo.as_deref() {
-            updated = self.set_brand_logo(project.id, bytes)?;
-        }
-        Ok(updated)
+        self.update_project(project.id, &project.name, brand)
     }
 
     /// The project with this id.
@@ -311,12 +308,6 @@ impl BrandChange {
             && self.logo.is_none()
             && !self.no_logo
     }
-}
-
-/// A logo's bytes checked as [`Studio::set_brand_logo`] will, storing nothing.
-fn brand_logo_checked(bytes: &[u8]) -> Result<(), ApiError> {
-    photo::inspect(bytes)?;
-    Ok(())
 }
 
 /// "Frugal Fred" → "Frugal Fred (copy)", kept within the name limit.

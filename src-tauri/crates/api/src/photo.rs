@@ -111,14 +111,7 @@ pub fn prepare_avatar(bytes: &[u8], crop: Option<CropRect>) -> Result<Vec<u8>, P
     } else {
         square
     };
-    let rgb = flatten_on_white(&scaled);
-    let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 88)
-        .encode_image(&rgb)
-        .map_err(|e| PhotoError::Broken {
-            reason: e.to_string(),
-        })?;
-    Ok(out)
+    jpeg(&scaled)
 }
 
 /// The size of an image as it stands (after the camera's orientation): the frame a
@@ -144,49 +137,52 @@ pub fn inspect(bytes: &[u8]) -> Result<ImageSize, PhotoError> {
 /// A brand's logo: the whole image, scaled down to at most [`LOGO_SIDE`] on its longer
 /// side, encoded as PNG with its transparency.
 pub fn prepare_logo(bytes: &[u8]) -> Result<Vec<u8>, PhotoError> {
-    let image = decode(bytes)?;
-    let scaled = if image.width().max(image.height()) > LOGO_SIDE {
-        image.resize(LOGO_SIDE, LOGO_SIDE, image::imageops::FilterType::Lanczos3)
-    } else {
-        image
-    };
-    let mut out = Vec::new();
-    DynamicImage::ImageRgba8(scaled.to_rgba8())
-        .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
-        .map_err(|e| PhotoError::Broken {
-            reason: e.to_string(),
-        })?;
-    Ok(out)
+    png(&fit_within(decode(bytes)?, LOGO_SIDE))
 }
 
 /// A picture for an image module: the whole image, scaled down to at most
 /// [`PICTURE_SIDE`] on its longer side; a JPEG when it is opaque, a PNG (transparency
 /// kept) when it is not.
 pub fn prepare_picture(bytes: &[u8]) -> Result<Vec<u8>, PhotoError> {
-    let image = decode(bytes)?;
-    let scaled = if image.width().max(image.height()) > PICTURE_SIDE {
-        image.resize(
-            PICTURE_SIDE,
-            PICTURE_SIDE,
-            image::imageops::FilterType::Lanczos3,
-        )
+    let scaled = fit_within(decode(bytes)?, PICTURE_SIDE);
+    if scaled.color().has_alpha() {
+        png(&scaled)
+    } else {
+        jpeg(&scaled)
+    }
+}
+
+/// The image scaled down (never up) so that its longer side is at most `side`.
+fn fit_within(image: DynamicImage, side: u32) -> DynamicImage {
+    if image.width().max(image.height()) > side {
+        image.resize(side, side, image::imageops::FilterType::Lanczos3)
     } else {
         image
-    };
-    let broken = |e: image::ImageError| PhotoError::Broken {
-        reason: e.to_string(),
-    };
-    let mut out = Vec::new();
-    if scaled.color().has_alpha() {
-        DynamicImage::ImageRgba8(scaled.to_rgba8())
-            .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
-            .map_err(broken)?;
-    } else {
-        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 88)
-            .encode_image(&DynamicImage::ImageRgb8(scaled.to_rgb8()))
-            .map_err(broken)?;
     }
+}
+
+/// A JPEG of the image, transparent pixels made white.
+fn jpeg(image: &DynamicImage) -> Result<Vec<u8>, PhotoError> {
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 88)
+        .encode_image(&flatten_on_white(image))
+        .map_err(encode_failed)?;
     Ok(out)
+}
+
+/// A PNG of the image, transparency kept.
+fn png(image: &DynamicImage) -> Result<Vec<u8>, PhotoError> {
+    let mut out = Vec::new();
+    DynamicImage::ImageRgba8(image.to_rgba8())
+        .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
+        .map_err(encode_failed)?;
+    Ok(out)
+}
+
+fn encode_failed(e: image::ImageError) -> PhotoError {
+    PhotoError::Broken {
+        reason: e.to_string(),
+    }
 }
 
 /// The MIME type of stored image bytes, for the UI (`image/jpeg`, `image/png`, `image/webp`).
