@@ -229,28 +229,19 @@ export class AppController {
 
   // ---- photos, duplicate, move (each says how it went in a toast) ----
 
-  private async photo(work: (id: string) => Promise<Persona | null>): Promise<void> {
-    const editor = this.editor;
-    if (!editor) return;
+  /** Opens the native dialog and hands the chosen picture on; cancel does nothing. */
+  private async pickImage(then: (bytes: Uint8Array) => Promise<void>): Promise<void> {
     try {
-      const stored = await work(editor.persona.id);
-      if (stored === null) return; // the dialog was cancelled
-      // Saved by the app already; the editor carries it so its next save keeps it.
-      editor.setPhoto(stored.photo);
-      this.toasts.show(t('photo.updated'), 'success');
+      const bytes = await this.backend.chooseImageFile();
+      if (bytes) await then(bytes);
     } catch (e) {
       this.toasts.show(toErrorBody(e).message, 'error');
     }
   }
 
   /** Opens the native dialog; the chosen photo goes to the crop step. */
-  async choosePhoto(): Promise<void> {
-    try {
-      const bytes = await this.backend.chooseImageFile();
-      if (bytes) await this.offerCrop(bytes);
-    } catch (e) {
-      this.toasts.show(toErrorBody(e).message, 'error');
-    }
+  choosePhoto(): Promise<void> {
+    return this.pickImage((bytes) => this.offerCrop(bytes));
   }
 
   /** Image bytes dropped or pasted on the header go to the crop step. */
@@ -274,13 +265,8 @@ export class AppController {
   }
 
   /** Opens the native dialog and puts the chosen picture in an image module. */
-  async chooseModuleImage(moduleId: string): Promise<void> {
-    try {
-      const bytes = await this.backend.chooseImageFile();
-      if (bytes) await this.putModuleImage(moduleId, bytes);
-    } catch (e) {
-      this.toasts.show(toErrorBody(e).message, 'error');
-    }
+  chooseModuleImage(moduleId: string): Promise<void> {
+    return this.pickImage((bytes) => this.putModuleImage(moduleId, bytes));
   }
 
   /**
@@ -302,7 +288,16 @@ export class AppController {
   async applyPhotoCrop(crop: CropRect): Promise<void> {
     const pending = this.photoCrop;
     this.photoCrop = null;
-    if (pending) await this.photo((id) => this.backend.setPersonaPhoto(id, pending.bytes, crop));
+    const editor = this.editor;
+    if (!pending || !editor) return;
+    try {
+      const stored = await this.backend.setPersonaPhoto(editor.persona.id, pending.bytes, crop);
+      // Saved by the app already; the editor carries it so its next save keeps it.
+      editor.setPhoto(stored.photo);
+      this.toasts.show(t('photo.updated'), 'success');
+    } catch (e) {
+      this.toasts.show(toErrorBody(e).message, 'error');
+    }
   }
 
   cancelPhotoCrop(): void {
